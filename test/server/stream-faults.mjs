@@ -1,0 +1,63 @@
+// Serves the committed test streams under /faults/<scenario>/... and lets a test switch a
+// scenario's behaviour at run time, so one page can see a stream fail and then recover.
+//   POST /__faults/<scenario>  body: {"mode": "ok" | "playlist-404" | "segment-404" | "garbage" | "all-404", "after": 1}
+//   GET  /faults/<scenario>/<path under test/fixtures/streams>
+// "segment-404" serves the first `after` media segments of each playlist and 404s the rest.
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../fixtures/streams/', import.meta.url));
+const TYPES = {
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.ts': 'video/mp2t',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt',
+};
+
+export function streamFaults() {
+  /** @type {Map<string, {mode: string, after: number}>} */
+  const scenarios = new Map();
+
+  return async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let m = url.pathname.match(/^\/__faults\/([\w-]+)$/);
+    if (m && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const { mode = 'ok', after = 1 } = JSON.parse(body || '{}');
+      scenarios.set(m[1], { mode, after });
+      res.writeHead(204).end();
+      return true;
+    }
+    m = url.pathname.match(/^\/faults\/([\w-]+)\/(.+)$/);
+    if (!m) return false;
+    const { mode, after } = scenarios.get(m[1]) ?? { mode: 'ok', after: 1 };
+    const rel = normalize(decodeURIComponent(m[2])).replace(/^(\.\.[/\\])+/, '');
+    const ext = extname(rel);
+    const isPlaylist = ext === '.m3u8';
+    const isSegment = ext === '.ts' || ext === '.m4s';
+    const send404 = () => (res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'), true);
+
+    if (mode === 'all-404') return send404();
+    if (mode === 'playlist-404' && isPlaylist) return send404();
+    if (mode === 'garbage' && isPlaylist) {
+      res.writeHead(200, { 'content-type': TYPES['.m3u8'], 'cache-control': 'no-store' });
+      res.end('<html>this is not a playlist</html>\n\u0000\u0001garbage');
+      return true;
+    }
+    if (mode === 'segment-404' && isSegment) {
+      const n = Number((rel.match(/(\d+)\.(?:ts|m4s)$/) ?? [])[1] ?? 0);
+      if (n >= after) return send404();
+    }
+    try {
+      const data = await readFile(join(ROOT, rel));
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(data);
+    } catch {
+      send404();
+    }
+    return true;
+  };
+}
