@@ -2,6 +2,8 @@
 // scenario's behaviour at run time, so one page can see a stream fail and then recover.
 //   POST /__faults/<scenario>  body: {"mode": "ok" | "playlist-404" | "segment-404" | "garbage" | "all-404", "after": 1}
 //   GET  /faults/<scenario>/<path under test/fixtures/streams>
+// It also serves /test/fixtures/streams/ itself, raw: the dev server would otherwise hand
+// MPEG-TS segments (.ts) to its TypeScript transform.
 // "segment-404" serves the first `after` media segments of each playlist and 404s the rest.
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
@@ -31,9 +33,9 @@ export function streamFaults() {
       res.writeHead(204).end();
       return true;
     }
-    m = url.pathname.match(/^\/faults\/([\w-]+)\/(.+)$/);
+    m = url.pathname.match(/^\/faults\/([\w-]+)\/(.+)$/) ?? url.pathname.match(/^\/test\/fixtures\/streams\/()(.+)$/);
     if (!m) return false;
-    const { mode, after } = scenarios.get(m[1]) ?? { mode: 'ok', after: 1 };
+    const { mode, after } = (m[1] && scenarios.get(m[1])) || { mode: 'ok', after: 1 };
     const rel = normalize(decodeURIComponent(m[2])).replace(/^(\.\.[/\\])+/, '');
     const ext = extname(rel);
     const isPlaylist = ext === '.m3u8';

@@ -1,0 +1,31 @@
+// Two builds from one source:
+//  - dist/      ESM for bundlers (npm): one module per source file, dependencies external,
+//               so apps tree-shake and share their own lit.
+//  - dist/cdn/  the script-tag build: everything bundled and minified; hls.js and each
+//               checkout adapter are separate chunks loaded only when needed.
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id);
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+export default [
+  {
+    input: { index: 'src/index.ts', define: 'src/define.ts' },
+    external,
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  },
+  {
+    input: { 'shoppable-video': 'src/define.ts' },
+    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: (chunk) => (chunk.name === 'hls' ? 'hls-[hash].js' : '[name]-[hash].js'),
+    },
+  },
+];

@@ -1,0 +1,739 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ShoppableElement } from '../internal/base-element.js';
+import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
+import { MediaPipeline, type CaptionOption, type Rendition } from '../player/pipeline.js';
+import { resolveSrc, type Engine } from '../player/source.js';
+import { icons } from './icons.js';
+import { playerStyles } from './shoppable-video.styles.js';
+import { DEFAULT_STRINGS, fill, formatTime, type PlayerStrings } from './strings.js';
+
+/** Media events re-dispatched from the host, so the element can be used like a media element. */
+const MEDIA_EVENTS = [
+  'loadstart', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'play', 'playing',
+  'pause', 'waiting', 'seeking', 'seeked', 'timeupdate', 'durationchange', 'progress',
+  'ratechange', 'volumechange', 'ended', 'emptied', 'stalled',
+] as const;
+
+/** How close to the viewport (CSS margin) the player may start loading. */
+const NEAR_VIEWPORT = '300px 0px';
+const IDLE_MS = 2500;
+
+/** Players on the page, for "starting one pauses the others". */
+const players = new Set<ShoppableVideoElement>();
+
+const booleanDefaultTrue = {
+  fromAttribute: (v: string | null) => v === null || v !== 'false',
+  toAttribute: (v: boolean) => (v ? '' : 'false'),
+};
+
+type Menu = 'captions' | 'quality' | null;
+
+/**
+ * An HLS (or MP4) player that stays small until playback is needed: hls.js is imported only
+ * on the Media Source path, and only when the player nears the viewport (or on `play()` with
+ * `preload="none"`).
+ *
+ * @event sv-error - A failure: `detail` is `{source, code, message, fatal, data}` (see docs/errors.md).
+ * @event loadedmetadata, play, pause, playing, timeupdate, … - The media events, re-dispatched from the host.
+ *
+ * @csspart frame - The box that holds video, overlays and controls.
+ * @csspart video - The `<video>`.
+ * @csspart controls - The control bar.
+ * @csspart error - The error panel.
+ *
+ * @cssproperty --sv-aspect-ratio - Box ratio before media loads (default 16 / 9; or use `aspect-ratio`).
+ * @cssproperty --sv-accent - Seek and volume bar colour.
+ * @cssproperty --sv-control-color - Icon and text colour of the controls.
+ * @cssproperty --sv-control-background - Background of round buttons.
+ * @cssproperty --sv-radius - Corner radius of the player.
+ * @cssproperty --sv-font - Font family.
+ * @cssproperty --sv-focus-ring - Focus outline colour.
+ *
+ * @slot - `<shoppable-product>` children describing the show.
+ */
+export class ShoppableVideoElement extends ShoppableElement {
+  static override styles = playerStyles;
+
+  static override properties = {
+    src: { type: String },
+    poster: { type: String },
+    autoplay: { type: Boolean },
+    muted: { type: Boolean },
+    loop: { type: Boolean },
+    controls: { type: Boolean, converter: booleanDefaultTrue },
+    preload: { type: String },
+    crossOrigin: { type: String, attribute: 'crossorigin' },
+    aspectRatio: { type: String, attribute: 'aspect-ratio' },
+    captionsLang: { type: String, attribute: 'captions-lang' },
+    concurrent: { type: Boolean },
+    label: { type: String },
+    strings: { attribute: false },
+    // Reflected state, for styling: shoppable-video[playing] { … }
+    playing: { type: Boolean, reflect: true },
+    loading: { type: Boolean, reflect: true },
+    error: { attribute: false },
+    fullscreen: { type: Boolean, reflect: true },
+    idle: { type: Boolean, reflect: true },
+    _time: { state: true },
+    _duration: { state: true },
+    _volume: { state: true },
+    _isMuted: { state: true },
+    _started: { state: true },
+    _menu: { state: true },
+    _tracksVersion: { state: true },
+    _pip: { state: true },
+  };
+
+  /** URL of an HLS playlist (.m3u8) or a video file. */
+  src = '';
+  poster = '';
+  /** Starts playing, muted, once the player nears the viewport. */
+  autoplay = false;
+  muted = false;
+  loop = false;
+  /** The built-in controls (`controls="false"` hides them). */
+  controls = true;
+  /** `none`: load nothing before `play()`; `metadata` (default) / `auto`: load once near the viewport. */
+  preload: 'none' | 'metadata' | 'auto' = 'metadata';
+  crossOrigin: string | null = null;
+  /** e.g. `16/9`, `9:16`, `1.5`. Reserves the box before any media loads. */
+  aspectRatio = '';
+  /** Caption language shown by default (BCP 47 prefix, e.g. `en`). */
+  captionsLang = '';
+  /** Keep playing when another player on the page starts. */
+  concurrent = false;
+  /** Accessible name of the player. */
+  label = '';
+  /** Replace any visible or announced string. */
+  strings: Partial<PlayerStrings> = {};
+
+  playing = false;
+  loading = false;
+  fullscreen = false;
+  idle = false;
+  /** The last fatal error, or null. */
+  error: ShoppableError | null = null;
+
+  private _time = 0;
+  private _duration = NaN;
+  private _volume = 1;
+  private _isMuted = false;
+  private _started = false;
+  private _menu: Menu = null;
+  private _tracksVersion = 0;
+  private _pip = false;
+
+  private video: HTMLVideoElement | null = null;
+  private pipeline: MediaPipeline | null = null;
+  private loadedSrc: string | null = null;
+  private near = false;
+  private playRequested = false;
+  private resumeAt = 0;
+  private observer: IntersectionObserver | null = null;
+  private idleTimer = 0;
+
+  /** Resolved strings. */
+  get t(): PlayerStrings {
+    return { ...DEFAULT_STRINGS, ...this.strings };
+  }
+
+  // ---- media element API -------------------------------------------------------------
+
+  /** The `<video>` inside the shadow root (read-only; for integrations and tests). */
+  get media(): HTMLVideoElement | null {
+    return this.video;
+  }
+
+  /** How the current source plays: `hls.js`, `native-hls`, `file`, or null before loading. */
+  get engine(): Engine | null {
+    return this.pipeline?.engine ?? null;
+  }
+
+  get currentTime(): number {
+    return this.video?.currentTime ?? this.resumeAt;
+  }
+
+  set currentTime(t: number) {
+    if (this.video && this.loadedSrc) this.video.currentTime = t;
+    else this.resumeAt = t;
+  }
+
+  get duration(): number {
+    return this.video?.duration ?? NaN;
+  }
+
+  get paused(): boolean {
+    return this.video?.paused ?? true;
+  }
+
+  get ended(): boolean {
+    return this.video?.ended ?? false;
+  }
+
+  get volume(): number {
+    return this._volume;
+  }
+
+  set volume(v: number) {
+    this._volume = Math.min(1, Math.max(0, v));
+    if (this.video) this.video.volume = this._volume;
+  }
+
+  get playbackRate(): number {
+    return this.video?.playbackRate ?? 1;
+  }
+
+  set playbackRate(r: number) {
+    if (this.video) this.video.playbackRate = r;
+  }
+
+  /** Quality levels of an adaptive stream (empty for files and native HLS). */
+  get renditions(): Rendition[] {
+    return this.pipeline?.renditions ?? [];
+  }
+
+  /** Chosen rendition index, -1 for automatic. */
+  get rendition(): number {
+    return this.pipeline?.rendition ?? -1;
+  }
+
+  set rendition(index: number) {
+    if (this.pipeline) this.pipeline.rendition = index;
+    this._tracksVersion++;
+  }
+
+  get captionTracks(): CaptionOption[] {
+    return this.pipeline?.captions ?? [];
+  }
+
+  /** Showing caption track index, -1 for off. */
+  get captionTrack(): number {
+    return this.pipeline?.caption ?? -1;
+  }
+
+  set captionTrack(index: number) {
+    if (this.pipeline) this.pipeline.caption = index;
+  }
+
+  /**
+   * Starts playback, loading the source first if needed. Unlike HTMLMediaElement.play() it
+   * never rejects: a failure is reported once, as an `sv-error` event and on screen.
+   */
+  async play(): Promise<void> {
+    this.playRequested = true;
+    this.maybeLoad();
+    const video = this.video;
+    if (!video || !this.loadedSrc) return;
+    try {
+      await video.play();
+    } catch (err) {
+      // Browsers refuse unmuted playback without a gesture: retry muted rather than fail.
+      if (err instanceof DOMException && err.name === 'NotAllowedError' && !video.muted) {
+        this.setMuted(true);
+        await video.play().catch(() => (this.playRequested = false));
+      }
+      // Other rejections (source errors, a pause() meanwhile) surface through media events.
+    }
+  }
+
+  pause(): void {
+    this.playRequested = false;
+    this.video?.pause();
+  }
+
+  /** Reloads the source after a fatal error, resuming where it stopped. */
+  retry(): void {
+    const wasPlaying = this.playRequested;
+    this.resumeAt = this.video?.currentTime || this.resumeAt;
+    this.teardownPipeline();
+    this.error = null;
+    if (wasPlaying) void this.play();
+    else this.maybeLoad(true);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    players.add(this);
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    document.addEventListener('webkitfullscreenchange', this.onFullscreenChange);
+    if (typeof IntersectionObserver === 'function') {
+      this.observer = new IntersectionObserver(this.onIntersect, { rootMargin: NEAR_VIEWPORT });
+      this.observer.observe(this);
+    } else {
+      this.near = true;
+    }
+    if (this.hasUpdated) this.maybeLoad();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    players.delete(this);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    document.removeEventListener('webkitfullscreenchange', this.onFullscreenChange);
+    this.observer?.disconnect();
+    this.observer = null;
+    this.near = false;
+    clearTimeout(this.idleTimer);
+    this.resumeAt = this.video?.currentTime || this.resumeAt;
+    this.teardownPipeline();
+    this.playing = false;
+    this.loading = false;
+  }
+
+  protected override firstUpdated(): void {
+    const video = this.renderRoot.querySelector('video')!;
+    this.video = video;
+    for (const type of MEDIA_EVENTS) video.addEventListener(type, this.onMediaEvent);
+    video.volume = this._volume;
+    this.setMuted(this.muted || this.autoplay);
+    this.maybeLoad();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('aspectRatio') && this.aspectRatio && !parseAspectRatio(this.aspectRatio)) {
+      this.configError('aspect-ratio', this.aspectRatio, 'a ratio such as "16/9", "9:16" or "1.5"');
+    }
+    if (changed.has('preload') && !['none', 'metadata', 'auto'].includes(this.preload)) {
+      this.configError('preload', this.preload, '"none", "metadata" or "auto"; using "metadata"');
+      this.preload = 'metadata';
+    }
+    if (changed.has('src') && this.hasUpdated) {
+      // A new source: tear down the old pipeline (its late callbacks become no-ops).
+      this.resumeAt = 0;
+      this.error = null;
+      this._started = false;
+      this.teardownPipeline();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const video = this.video;
+    if (!video) return;
+    if (changed.has('muted') && changed.get('muted') !== undefined) this.setMuted(this.muted);
+    if (changed.has('loop')) video.loop = this.loop;
+    if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.maybeLoad();
+  }
+
+  // ---- loading -----------------------------------------------------------------------
+
+  private maybeLoad(force = false): void {
+    const video = this.video;
+    if (!video || !this.isConnected || this.loadedSrc !== null || this.error) return;
+    if (!this.src) return;
+    const wanted = this.playRequested || force || (this.near && (this.preload !== 'none' || this.autoplay));
+    if (!wanted) return;
+
+    const resolved = resolveSrc(this.src, document.baseURI);
+    if ('error' in resolved) {
+      this.fail({ source: 'media', code: 'MEDIA_SRC_INVALID', message: resolved.error, fatal: true, data: { src: this.src } });
+      return;
+    }
+    this.loadedSrc = resolved.url;
+    this.loading = this.playRequested || this.autoplay;
+    video.preload = this.preload === 'auto' || this.playRequested ? 'auto' : 'metadata';
+    const pipeline = new MediaPipeline(video, {
+      onError: (e) => {
+        if (this.pipeline === pipeline) this.fail(e);
+      },
+      onTracks: () => {
+        if (this.pipeline === pipeline) this._tracksVersion++;
+      },
+    });
+    this.pipeline = pipeline;
+    void pipeline
+      .load(resolved.url, { startTime: this.resumeAt, crossOrigin: this.crossOrigin, captionsLang: this.captionsLang })
+      .then(() => {
+        if (this.pipeline !== pipeline) return;
+        if (this.playRequested || this.autoplay) {
+          this.playRequested = true;
+          void this.play();
+        }
+      });
+  }
+
+  private teardownPipeline(): void {
+    this.pipeline?.destroy();
+    this.pipeline = null;
+    this.loadedSrc = null;
+    this._duration = NaN;
+    this._time = this.resumeAt;
+  }
+
+  private fail(error: ShoppableError): void {
+    this.error = error;
+    this.loading = false;
+    this.playing = false;
+    this.resumeAt = this.video?.currentTime || this.resumeAt;
+    this.pipeline?.destroy();
+    this.pipeline = null;
+    this.loadedSrc = null;
+    console.error(`[shoppable-video] ${error.code}: ${error.message}`);
+    this.emit<ShoppableError>(ERROR_EVENT, error);
+  }
+
+  /** A bad attribute: reported, not fatal; the player falls back to the default. */
+  private configError(attribute: string, value: string, expected: string): void {
+    const error: ShoppableError = {
+      source: 'config',
+      code: 'CONFIG_INVALID',
+      message: `<shoppable-video ${attribute}="${value}">: expected ${expected}.`,
+      fatal: false,
+      data: { attribute, value },
+    };
+    console.warn(`[shoppable-video] ${error.message}`);
+    this.emit<ShoppableError>(ERROR_EVENT, error);
+  }
+
+  // ---- events ------------------------------------------------------------------------
+
+  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    const entry = entries[entries.length - 1];
+    if (!entry?.isIntersecting) return;
+    this.near = true;
+    this.maybeLoad();
+  };
+
+  private readonly onMediaEvent = (e: Event): void => {
+    const video = this.video!;
+    if (!this.loadedSrc && e.type !== 'emptied') return;
+    switch (e.type) {
+      case 'play':
+        this._started = true;
+        if (!this.concurrent) for (const p of players) if (p !== this && !p.concurrent) p.pause();
+        break;
+      case 'playing':
+        this.playing = true;
+        this.loading = false;
+        this.scheduleIdle();
+        break;
+      case 'pause':
+      case 'ended':
+        this.playing = false;
+        this.idle = false;
+        break;
+      case 'waiting':
+        this.loading = true;
+        break;
+      case 'canplay':
+      case 'seeked':
+        this.loading = false;
+        break;
+      case 'timeupdate':
+      case 'seeking':
+        this._time = video.currentTime;
+        break;
+      case 'durationchange':
+      case 'loadedmetadata':
+        this._duration = video.duration;
+        break;
+      case 'volumechange':
+        this._volume = video.volume;
+        this._isMuted = video.muted;
+        break;
+    }
+    this.dispatchEvent(new Event(e.type));
+  };
+
+  private readonly onFullscreenChange = (): void => {
+    const d = document as Document & { webkitFullscreenElement?: Element | null };
+    this.fullscreen = (d.fullscreenElement ?? d.webkitFullscreenElement) === this;
+  };
+
+  // ---- actions -----------------------------------------------------------------------
+
+  private setMuted(muted: boolean): void {
+    this._isMuted = muted;
+    if (this.video) this.video.muted = muted;
+  }
+
+  togglePlay(): void {
+    if (this.paused || this.ended) void this.play();
+    else this.pause();
+  }
+
+  toggleMute(): void {
+    this.setMuted(!this._isMuted);
+    if (!this._isMuted && this._volume === 0) this.volume = 0.5;
+  }
+
+  /** Fullscreen on the host, so overlays stay visible. iPhone falls back to the video's own. */
+  async toggleFullscreen(): Promise<void> {
+    const d = document as Document & { webkitFullscreenElement?: Element; webkitExitFullscreen?: () => void };
+    const host = this as HTMLElement & { webkitRequestFullscreen?: () => void };
+    if (this.fullscreen) {
+      if (d.exitFullscreen) await d.exitFullscreen().catch(() => undefined);
+      else d.webkitExitFullscreen?.();
+    } else if (host.requestFullscreen) {
+      await host.requestFullscreen().catch(() => undefined);
+    } else if (host.webkitRequestFullscreen) {
+      host.webkitRequestFullscreen();
+    } else {
+      (this.video as HTMLVideoElement & { webkitEnterFullscreen?: () => void })?.webkitEnterFullscreen?.();
+    }
+  }
+
+  async togglePictureInPicture(): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    try {
+      if (document.pictureInPictureElement === video) await document.exitPictureInPicture();
+      else await video.requestPictureInPicture();
+    } catch {
+      /* refused by the browser (no gesture, disabled): nothing to undo */
+    }
+  }
+
+  /** Captions on/off: turns on the default language (or the first track), or off. */
+  toggleCaptions(): void {
+    const tracks = this.captionTracks;
+    if (!tracks.length) return;
+    if (this.captionTrack >= 0) {
+      this.captionTrack = -1;
+      return;
+    }
+    const lang = this.captionsLang.toLowerCase();
+    const preferred = tracks.find((t) => lang && t.lang.toLowerCase().startsWith(lang)) ?? tracks[0]!;
+    this.captionTrack = preferred.index;
+  }
+
+  private seekBy(delta: number): void {
+    const video = this.video;
+    if (!video || !this.loadedSrc) return;
+    const end = Number.isFinite(video.duration) ? video.duration : video.seekable.length ? video.seekable.end(video.seekable.length - 1) : 0;
+    video.currentTime = Math.min(end, Math.max(0, video.currentTime + delta));
+  }
+
+  private scheduleIdle(): void {
+    this.idle = false;
+    clearTimeout(this.idleTimer);
+    if (this.playing) this.idleTimer = window.setTimeout(() => (this.idle = !this._menu), IDLE_MS);
+  }
+
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0] as HTMLElement;
+    const inRange = target instanceof HTMLInputElement;
+    const onButton = target instanceof HTMLButtonElement;
+    this.scheduleIdle();
+    if (e.key === 'Escape' && this._menu) {
+      const menu = this._menu;
+      this._menu = null;
+      e.preventDefault();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-menu="${menu}"]`)?.focus());
+      return;
+    }
+    if (this._menu && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const items = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitemradio"]'));
+      const i = items.indexOf(target);
+      items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+      e.preventDefault();
+      return;
+    }
+    let handled = true;
+    switch (e.key) {
+      case ' ':
+        if (onButton || inRange) return;
+        this.togglePlay();
+        break;
+      case 'k':
+        this.togglePlay();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (inRange) return; // the slider moves itself
+        this.seekBy(e.key === 'ArrowLeft' ? -5 : 5);
+        break;
+      case 'ArrowUp':
+      case 'ArrowDown':
+        if (inRange) return;
+        this.volume = this._volume + (e.key === 'ArrowUp' ? 0.1 : -0.1);
+        if (this._isMuted && e.key === 'ArrowUp') this.setMuted(false);
+        break;
+      case 'm':
+        this.toggleMute();
+        break;
+      case 'f':
+        void this.toggleFullscreen();
+        break;
+      case 'c':
+        this.toggleCaptions();
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  };
+
+  private toggleMenu(menu: Exclude<Menu, null>): void {
+    this._menu = this._menu === menu ? null : menu;
+    if (this._menu) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus());
+  }
+
+  private readonly onFocusOut = (e: FocusEvent): void => {
+    const next = e.relatedTarget as Node | null;
+    if (this._menu && (!next || !this.renderRoot.querySelector('[role="menu"]')?.parentElement?.contains(next))) this._menu = null;
+  };
+
+  // ---- render ------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const ratio = parseAspectRatio(this.aspectRatio);
+    const showControls = this.controls && !this.error;
+    return html`
+      <div
+        class="frame"
+        part="frame"
+        role="region"
+        aria-label=${this.label || t.player}
+        tabindex="-1"
+        style=${ratio ? `--sv-aspect-ratio: ${ratio}` : nothing}
+        @keydown=${this.onKeydown}
+        @pointermove=${this.scheduleIdle}
+        @focusout=${this.onFocusOut}
+      >
+        <video
+          part="video"
+          playsinline
+          webkit-playsinline
+          preload="none"
+          poster=${this.poster || nothing}
+          @click=${this.togglePlay}
+          @enterpictureinpicture=${() => (this._pip = true)}
+          @leavepictureinpicture=${() => (this._pip = false)}
+        ></video>
+        <div class="overlay" part="overlay">${this.renderOverlay()}</div>
+        ${this.loading && !this.error ? html`<div class="spinner" role="status" aria-label=${t.loading}></div>` : nothing}
+        ${!this._started && !this.playing && !this.loading && !this.error && this.controls
+          ? html`<button class="big-play" part="big-play" aria-label=${t.playVideo} @click=${this.togglePlay}>${icons.play}</button>`
+          : nothing}
+        ${showControls ? this.renderControls(t) : nothing}
+        ${this.error
+          ? html`<div class="error" part="error" role="alert">
+              <strong>${t.errorTitle}</strong>
+              <p>${this.error.message}</p>
+              <button @click=${this.retry}>${t.retry}</button>
+            </div>`
+          : nothing}
+      </div>
+      <slot hidden></slot>
+    `;
+  }
+
+  /** Overlay layer content (products, hotspots); subclasses and the overlay module fill it. */
+  protected renderOverlay(): unknown {
+    return nothing;
+  }
+
+  private renderControls(t: PlayerStrings): TemplateResult {
+    const video = this.video;
+    const live = this._duration === Infinity;
+    const seekEnd = live && video?.seekable.length ? video.seekable.end(video.seekable.length - 1) : this._duration;
+    const max = Number.isFinite(seekEnd) ? seekEnd : 0;
+    const paused = !this.playing;
+    const captions = this.captionTracks;
+    const renditions = this.renditions;
+    void this._tracksVersion; // re-render when tracks change
+    const pipSupported = typeof document !== 'undefined' && document.pictureInPictureEnabled && !video?.disablePictureInPicture;
+    const valueText = fill(t.timeOf, { current: formatTime(this._time), duration: formatTime(max) });
+    return html`
+      <div class="controls" part="controls">
+        <div class="seek">
+          <input
+            type="range"
+            min="0"
+            max=${max}
+            step="any"
+            .value=${String(Math.min(this._time, max))}
+            aria-label=${t.seek}
+            aria-valuetext=${valueText}
+            ?disabled=${!max}
+            @input=${(e: Event) => (this.currentTime = Number((e.target as HTMLInputElement).value))}
+          />
+        </div>
+        <div class="row">
+          <button part="play-button" aria-label=${paused ? t.play : t.pause} @click=${this.togglePlay}>${paused ? icons.play : icons.pause}</button>
+          <button part="mute-button" aria-label=${this._isMuted ? t.unmute : t.mute} @click=${this.toggleMute}>${this._isMuted ? icons.muted : icons.volume}</button>
+          <input
+            class="volume"
+            type="range"
+            min="0"
+            max="1"
+            step="0.05"
+            .value=${String(this._isMuted ? 0 : this._volume)}
+            aria-label=${t.volume}
+            aria-valuetext=${`${Math.round((this._isMuted ? 0 : this._volume) * 100)}%`}
+            @input=${(e: Event) => {
+              this.volume = Number((e.target as HTMLInputElement).value);
+              this.setMuted(this._volume === 0);
+            }}
+          />
+          ${live ? html`<span class="live">${t.live}</span>` : html`<span class="time" aria-hidden="true">${formatTime(this._time)} / ${formatTime(max)}</span>`}
+          <span class="spacer"></span>
+          ${captions.length
+            ? this.renderMenu('captions', t.captions, icons.captions, [
+                { label: t.captionsOff, checked: this.captionTrack < 0, pick: () => (this.captionTrack = -1) },
+                ...captions.map((c) => ({ label: c.label, checked: this.captionTrack === c.index, pick: () => (this.captionTrack = c.index) })),
+              ])
+            : nothing}
+          ${renditions.length > 1
+            ? this.renderMenu('quality', t.quality, icons.quality, [
+                { label: t.qualityAuto, checked: this.rendition < 0, pick: () => (this.rendition = -1) },
+                ...renditions
+                  .slice()
+                  .sort((a, b) => b.bitrate - a.bitrate)
+                  .map((r) => ({ label: r.label, checked: this.rendition === r.index, pick: () => (this.rendition = r.index) })),
+              ])
+            : nothing}
+          ${pipSupported
+            ? html`<button part="pip-button" aria-label=${this._pip ? t.exitPip : t.pip} aria-pressed=${this._pip} @click=${this.togglePictureInPicture}>${icons.pip}</button>`
+            : nothing}
+          <button part="fullscreen-button" aria-label=${this.fullscreen ? t.exitFullscreen : t.fullscreen} @click=${this.toggleFullscreen}>
+            ${this.fullscreen ? icons.exitFullscreen : icons.fullscreen}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderMenu(
+    id: Exclude<Menu, null>,
+    label: string,
+    icon: unknown,
+    items: Array<{ label: string; checked: boolean; pick: () => void }>,
+  ): TemplateResult {
+    const open = this._menu === id;
+    return html`<div class="menu-wrap">
+      <button part="${id}-button" data-menu=${id} aria-label=${label} aria-haspopup="menu" aria-expanded=${open} @click=${() => this.toggleMenu(id)}>${icon}</button>
+      ${open
+        ? html`<div role="menu" aria-label=${label}>
+            ${items.map(
+              (item) => html`<button
+                role="menuitemradio"
+                aria-checked=${item.checked}
+                tabindex=${item.checked ? 0 : -1}
+                @click=${() => {
+                  item.pick();
+                  this._menu = null;
+                  void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-menu="${id}"]`)?.focus());
+                }}
+              >
+                ${item.label}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** "16/9", "16:9", "1.78" → a CSS aspect-ratio value, or null when not a positive ratio. */
+export function parseAspectRatio(value: string): string | null {
+  const m = value.trim().match(/^(\d+(?:\.\d+)?)\s*(?:[/:]\s*(\d+(?:\.\d+)?))?$/);
+  if (!m) return null;
+  const w = Number(m[1]);
+  const h = m[2] === undefined ? 1 : Number(m[2]);
+  return w > 0 && h > 0 ? `${w} / ${h}` : null;
+}

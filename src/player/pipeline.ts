@@ -1,0 +1,279 @@
+import type Hls from 'hls.js';
+import type { ErrorData } from 'hls.js';
+import type { ShoppableError } from '../internal/errors.js';
+import { loadHls } from './hls-loader.js';
+import { chooseEngine, truncate, type Engine } from './source.js';
+
+/** One quality level of an adaptive stream. */
+export interface Rendition {
+  index: number;
+  width: number;
+  height: number;
+  bitrate: number;
+  label: string;
+}
+
+/** One subtitles/captions track. */
+export interface CaptionOption {
+  index: number;
+  label: string;
+  lang: string;
+}
+
+export interface PipelineHost {
+  onError(error: ShoppableError): void;
+  /** Renditions or caption tracks changed. */
+  onTracks(): void;
+}
+
+export interface LoadOptions {
+  startTime?: number;
+  crossOrigin?: string | null;
+  captionsLang?: string | null;
+}
+
+/** hls.js instances alive now (tests assert that teardown leaves none). */
+export const liveHlsInstances = new Set<Hls>();
+
+const MEDIA_RECOVERY_WINDOW_MS = 5000;
+
+/**
+ * Owns what feeds one <video>: hls.js (lazily imported) on the Media Source path, the
+ * video's own HLS support where Media Source is absent, or a plain file. One pipeline per
+ * source; `destroy()` makes every late callback of it a no-op.
+ */
+export class MediaPipeline {
+  engine: Engine | null = null;
+  private hls: Hls | null = null;
+  private destroyed = false;
+  private lastMediaRecovery = 0;
+  private swappedAudioCodec = false;
+  private nativeListeners: Array<[string, EventListener]> = [];
+
+  constructor(
+    readonly video: HTMLVideoElement,
+    private readonly host: PipelineHost,
+  ) {}
+
+  async load(url: string, options: LoadOptions = {}): Promise<void> {
+    const engine = chooseEngine(url);
+    this.engine = engine;
+    const { video } = this;
+    if (options.crossOrigin != null) video.crossOrigin = options.crossOrigin;
+    else video.removeAttribute('crossorigin');
+
+    if (engine !== 'hls.js') {
+      this.listenNative('error', () => this.fail(nativeError(video, url)));
+      this.listenNative('loadedmetadata', () => {
+        if (options.startTime) video.currentTime = options.startTime;
+        this.host.onTracks();
+      });
+      video.textTracks.addEventListener?.('addtrack', this.tracksChanged);
+      video.src = url;
+      return;
+    }
+
+    let HlsCtor;
+    try {
+      HlsCtor = await loadHls();
+    } catch (err) {
+      if (!this.destroyed) {
+        this.fail({
+          source: 'media',
+          code: 'MEDIA_HLS_LOAD_FAILED',
+          message: 'The HLS playback module could not be downloaded. Check the connection and retry.',
+          fatal: true,
+          data: { reason: String(err) },
+        });
+      }
+      return;
+    }
+    if (this.destroyed) return;
+
+    const hls = new HlsCtor({
+      startPosition: options.startTime ?? -1,
+      // Keep what we buffer ahead modest: shows are watched on phones.
+      maxBufferLength: 20,
+      backBufferLength: 30,
+      capLevelToPlayerSize: true,
+      // Bounded, backed-off retries for network errors (hls.js's own mechanism).
+      fragLoadPolicy: {
+        default: {
+          maxTimeToFirstByteMs: 8000,
+          maxLoadTimeMs: 20000,
+          timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+          errorRetry: { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 4000, backoff: 'exponential' },
+        },
+      },
+    });
+    this.hls = hls;
+    liveHlsInstances.add(hls);
+    const { Events } = HlsCtor;
+    hls.on(Events.ERROR, (_e, data) => this.onHlsError(data));
+    hls.on(Events.MANIFEST_PARSED, () => {
+      this.selectDefaultCaptions(options.captionsLang);
+      this.host.onTracks();
+    });
+    hls.on(Events.SUBTITLE_TRACKS_UPDATED, this.tracksChanged);
+    hls.on(Events.LEVEL_SWITCHED, this.tracksChanged);
+    hls.on(Events.SUBTITLE_TRACK_SWITCH, this.tracksChanged);
+    hls.loadSource(url);
+    hls.attachMedia(video);
+  }
+
+  get renditions(): Rendition[] {
+    return (this.hls?.levels ?? []).map((l, index) => ({
+      index,
+      width: l.width,
+      height: l.height,
+      bitrate: l.bitrate,
+      label: l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} kbps`,
+    }));
+  }
+
+  /** Chosen rendition, -1 for automatic. */
+  get rendition(): number {
+    return this.hls?.manualLevel ?? -1;
+  }
+
+  set rendition(index: number) {
+    if (this.hls) this.hls.currentLevel = index;
+  }
+
+  /** The rendition playing now, -1 when unknown. */
+  get activeRendition(): number {
+    return this.hls?.currentLevel ?? -1;
+  }
+
+  get captions(): CaptionOption[] {
+    if (this.hls) {
+      return this.hls.subtitleTracks.map((t, index) => ({ index, label: t.name || t.lang || `Track ${index + 1}`, lang: t.lang ?? '' }));
+    }
+    return captionTextTracks(this.video).map((t, index) => ({ index, label: t.label || t.language || `Track ${index + 1}`, lang: t.language }));
+  }
+
+  /** Showing caption track, -1 for off. */
+  get caption(): number {
+    if (this.hls) return this.hls.subtitleDisplay ? this.hls.subtitleTrack : -1;
+    return captionTextTracks(this.video).findIndex((t) => t.mode === 'showing');
+  }
+
+  set caption(index: number) {
+    if (this.hls) {
+      this.hls.subtitleDisplay = index >= 0;
+      this.hls.subtitleTrack = index;
+    } else {
+      captionTextTracks(this.video).forEach((t, i) => (t.mode = i === index ? 'showing' : 'disabled'));
+    }
+    this.host.onTracks();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    const { video } = this;
+    for (const [type, fn] of this.nativeListeners) video.removeEventListener(type, fn);
+    this.nativeListeners = [];
+    video.textTracks.removeEventListener?.('addtrack', this.tracksChanged);
+    if (this.hls) {
+      liveHlsInstances.delete(this.hls);
+      this.hls.destroy();
+      this.hls = null;
+    }
+    // Release the decoder and the network: an emptied <video> holds nothing.
+    video.removeAttribute('src');
+    video.load();
+  }
+
+  private readonly tracksChanged = (): void => {
+    if (!this.destroyed) this.host.onTracks();
+  };
+
+  private listenNative(type: string, fn: EventListener): void {
+    const guarded: EventListener = (e) => {
+      if (!this.destroyed) fn(e);
+    };
+    this.video.addEventListener(type, guarded);
+    this.nativeListeners.push([type, guarded]);
+  }
+
+  private selectDefaultCaptions(lang?: string | null): void {
+    if (!lang || !this.hls) return;
+    const want = lang.toLowerCase();
+    const index = this.hls.subtitleTracks.findIndex((t) => (t.lang ?? '').toLowerCase().startsWith(want));
+    if (index >= 0) this.caption = index;
+  }
+
+  private onHlsError(data: ErrorData): void {
+    const hls = this.hls;
+    if (this.destroyed || !hls || !data.fatal) return;
+    if (data.type === 'mediaError') {
+      // hls.js's recommended recovery: recoverMediaError, then once more after swapping the
+      // audio codec; a third failure within the window is fatal.
+      const now = performance.now();
+      if (now - this.lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
+        this.lastMediaRecovery = now;
+        hls.recoverMediaError();
+        return;
+      }
+      if (!this.swappedAudioCodec) {
+        this.swappedAudioCodec = true;
+        this.lastMediaRecovery = now;
+        hls.swapAudioCodec();
+        hls.recoverMediaError();
+        return;
+      }
+    }
+    this.fail(hlsError(data));
+  }
+
+  private fail(error: ShoppableError): void {
+    if (this.destroyed) return;
+    if (this.hls) {
+      liveHlsInstances.delete(this.hls);
+      this.hls.destroy();
+      this.hls = null;
+    }
+    this.host.onError(error);
+  }
+}
+
+function captionTextTracks(video: HTMLVideoElement): TextTrack[] {
+  return Array.from(video.textTracks).filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+}
+
+function fileName(url?: string): string {
+  if (!url) return 'the stream';
+  try {
+    const u = new URL(url);
+    return truncate(u.pathname.split('/').pop() || u.href, 60);
+  } catch {
+    return truncate(url, 60);
+  }
+}
+
+/** Maps a fatal hls.js error to the package's error shape, with a sentence a merchant can act on. */
+export function hlsError(data: ErrorData): ShoppableError {
+  const status = data.response?.code;
+  const url = data.url ?? data.frag?.url ?? data.context?.url;
+  const what = /^manifest/.test(data.details) ? 'playlist' : /^level/.test(data.details) ? 'media playlist' : /^frag/.test(data.details) ? 'video segment' : 'stream';
+  const base = { source: 'media' as const, fatal: true, data: { details: data.details, type: data.type, status, url } };
+  if (/Parsing|Empty|Incompatible/i.test(data.details) && data.type === 'networkError') {
+    return { ...base, code: 'MEDIA_MANIFEST_PARSE', message: `The ${what} at ${fileName(url)} is not a valid HLS playlist (${data.reason ?? data.details}). Check that src points at an .m3u8 file.` };
+  }
+  if (data.type === 'networkError') {
+    const why = /TimeOut/i.test(data.details) ? 'did not answer in time' : status ? `answered HTTP ${status}` : 'could not be reached';
+    return { ...base, code: 'MEDIA_NETWORK', message: `The video could not be loaded: the server ${why} for the ${what} ${fileName(url)}.` };
+  }
+  if (data.type === 'mediaError') {
+    return { ...base, code: 'MEDIA_DECODE', message: `This browser could not decode the video (${data.details}).` };
+  }
+  return { ...base, code: 'MEDIA_UNSUPPORTED', message: `The video could not be played (${data.details}).` };
+}
+
+function nativeError(video: HTMLVideoElement, url: string): ShoppableError {
+  const code = video.error?.code ?? 0;
+  const data = { mediaErrorCode: code, detail: video.error?.message, url };
+  if (code === 2) return { source: 'media', code: 'MEDIA_NETWORK', fatal: true, data, message: `The video could not be loaded from ${fileName(url)} (network error).` };
+  if (code === 3) return { source: 'media', code: 'MEDIA_DECODE', fatal: true, data, message: 'This browser could not decode the video.' };
+  return { source: 'media', code: 'MEDIA_UNSUPPORTED', fatal: true, data, message: `The video at ${fileName(url)} could not be played: it is missing or in a format this browser does not support.` };
+}

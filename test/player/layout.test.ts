@@ -1,0 +1,50 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
+import { STREAMS, firstFrame, shadow, until } from '../helpers.js';
+
+describe('layout', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('reserves its box from the aspect ratio: no layout shift while loading and playing', async () => {
+    let shift = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) shift += e.value;
+    });
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 480px">
+      <p>Above</p>
+      <shoppable-video src=${STREAMS.fmp4} aspect-ratio="4:3" muted></shoppable-video>
+      <p id="below">Below</p>
+    </div>`);
+    const el = box.querySelector<ShoppableVideoElement>('shoppable-video')!;
+    expect(el.getBoundingClientRect().height).to.be.closeTo(360, 1);
+    const belowTop = box.querySelector('#below')!.getBoundingClientRect().top;
+    await el.play();
+    await firstFrame(el.media!);
+    await until(() => el.currentTime > 0.5, 'playback');
+    await new Promise((r) => setTimeout(r, 300));
+    observer.disconnect();
+    expect(box.querySelector('#below')!.getBoundingClientRect().top).to.equal(belowTop);
+    expect(shift).to.equal(0);
+  });
+
+  it('fits a 360 px wide phone: every control inside the box, none overlapping', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${STREAMS.fmp4} muted></shoppable-video>`);
+    await el.play();
+    await until(() => el.renditions.length === 3, 'renditions');
+    await el.updateComplete;
+    const frame = shadow(el, '.frame').getBoundingClientRect();
+    expect(frame.width).to.be.at.most(360);
+    const buttons = [...el.shadowRoot!.querySelectorAll('.controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+    expect(buttons.length).to.be.at.least(4);
+    for (const r of buttons) {
+      expect(r.left).to.be.at.least(frame.left - 0.5);
+      expect(r.right).to.be.at.most(frame.right + 0.5);
+      expect(r.height).to.be.at.least(36);
+    }
+    for (let i = 1; i < buttons.length; i++) expect(buttons[i]!.left).to.be.at.least(buttons[i - 1]!.right - 0.5);
+  });
+});
