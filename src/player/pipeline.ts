@@ -2,6 +2,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { ShoppableError } from '../internal/errors.js';
 import { loadHls } from './hls-loader.js';
+import { Prefetcher, prefetchingLoader } from './prefetch.js';
 import { chooseEngine, truncate, type Engine } from './source.js';
 
 /** One quality level of an adaptive stream. */
@@ -36,6 +37,9 @@ export interface LoadOptions {
 export const liveHlsInstances = new Set<Hls>();
 
 const MEDIA_RECOVERY_WINDOW_MS = 5000;
+/** How long hls.js waits for the prefetched master playlist before starting on its own. */
+const PREFETCH_WAIT_MS = 4000;
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Owns what feeds one <video>: hls.js (lazily imported) on the Media Source path, the
@@ -45,6 +49,7 @@ const MEDIA_RECOVERY_WINDOW_MS = 5000;
 export class MediaPipeline {
   engine: Engine | null = null;
   private hls: Hls | null = null;
+  private prefetch: Prefetcher | null = null;
   private destroyed = false;
   private lastMediaRecovery = 0;
   private swappedAudioCodec = false;
@@ -73,9 +78,12 @@ export class MediaPipeline {
       return;
     }
 
+    // Start the playlist and first-segment requests while the hls.js chunk downloads.
+    const prefetch = new Prefetcher(url, options.startTime ?? 0);
+    this.prefetch = prefetch;
     let HlsCtor;
     try {
-      HlsCtor = await loadHls();
+      [HlsCtor] = await Promise.all([loadHls(), Promise.race([prefetch.ready, delay(PREFETCH_WAIT_MS)])]);
     } catch (err) {
       if (!this.destroyed) {
         this.fail({
@@ -91,6 +99,8 @@ export class MediaPipeline {
     if (this.destroyed) return;
 
     const hls = new HlsCtor({
+      loader: prefetchingLoader(HlsCtor.DefaultConfig.loader, prefetch),
+      ...(prefetch.startLevel !== undefined && { startLevel: prefetch.startLevel }),
       startPosition: options.startTime ?? -1,
       // Keep what we buffer ahead modest: shows are watched on phones.
       maxBufferLength: 20,
@@ -174,6 +184,8 @@ export class MediaPipeline {
     for (const [type, fn] of this.nativeListeners) video.removeEventListener(type, fn);
     this.nativeListeners = [];
     video.textTracks.removeEventListener?.('addtrack', this.tracksChanged);
+    this.prefetch?.dispose();
+    this.prefetch = null;
     if (this.hls) {
       liveHlsInstances.delete(this.hls);
       this.hls.destroy();

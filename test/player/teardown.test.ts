@@ -52,6 +52,8 @@ describe('teardown', () => {
       }
     });
     expect(liveHlsInstances.size, 'hls.js instances alive').to.equal(0);
+    // The media load algorithm settles at the next stable state.
+    await new Promise((r) => setTimeout(r, 0));
     expect(net, 'net listeners on document and window').to.equal(0);
     // NETWORK_EMPTY with no src: the element holds no resource (Chromium keeps a stale currentSrc string).
     const loaded = videos.filter((v) => v.networkState !== HTMLMediaElement.NETWORK_EMPTY || v.getAttribute('src') || v.readyState > 0 || !v.paused);
