@@ -6,6 +6,10 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
+
+// Start clean: stale hashed chunks would be counted by the size check and shipped.
+rmSync('dist', { recursive: true, force: true });
 
 const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id);
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });

@@ -1,13 +1,16 @@
 /** Registers the custom elements. The only module with a side effect. */
+import { ShoppableProduct } from './elements/shoppable-product.component.js';
 import { ShoppableVideoElement } from './elements/shoppable-video.component.js';
 import { defineElement } from './internal/base-element.js';
 
-export * from './index.js';
+export { ShoppableVideoElement, ShoppableProduct };
 
 defineElement('shoppable-video', ShoppableVideoElement);
+defineElement('shoppable-product', ShoppableProduct);
 
 declare global {
   interface HTMLElementTagNameMap {
     'shoppable-video': ShoppableVideoElement;
+    'shoppable-product': ShoppableProduct;
   }
 }

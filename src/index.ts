@@ -3,9 +3,18 @@
  * Import `shoppable-video/define` (or load dist/cdn/shoppable-video.js) to register the tags.
  */
 export { ShoppableVideoElement, parseAspectRatio } from './elements/shoppable-video.component.js';
+export { ShoppableProduct } from './elements/shoppable-product.component.js';
+export type { ProductAppearance, ShowLoadDetail } from './elements/show-controller.js';
 export { DEFAULT_STRINGS, type PlayerStrings } from './elements/strings.js';
 export { ShoppableElement, defineElement } from './internal/base-element.js';
 export { ERROR_EVENT, type ShoppableError, type ErrorSource, type MediaErrorCode } from './internal/errors.js';
 export type { Rendition, CaptionOption } from './player/pipeline.js';
 export type { Engine } from './player/source.js';
+export { parseShow, formatIssues, SUPPORTED_VERSION, type ManifestIssue } from './timeline/manifest.js';
+export { Timeline, type PinOptions } from './timeline/timeline.js';
+export { CueEngine } from './timeline/cue-engine.js';
 export type * from './timeline/types.js';
+export { CartFlow, type CardState, type CardStatus } from './commerce/cart-flow.js';
+export { loadAdapter, ADAPTER_NAMES, type AdapterName } from './commerce/registry.js';
+export { SHOW_PROPERTY, CUE_PROPERTY } from './commerce/types.js';
+export type * from './commerce/types.js';

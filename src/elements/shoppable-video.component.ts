@@ -3,7 +3,12 @@ import { ShoppableElement } from '../internal/base-element.js';
 import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
 import { MediaPipeline, type CaptionOption, type Rendition } from '../player/pipeline.js';
 import { resolveSrc, type Engine } from '../player/source.js';
+import type { CartFlow } from '../commerce/cart-flow.js';
+import type { AdapterConfig, CheckoutAdapter } from '../commerce/types.js';
+import type { PinOptions } from '../timeline/timeline.js';
+import type { Cue, Product, Show } from '../timeline/types.js';
 import { icons } from './icons.js';
+import type { ShowController } from './show-controller.js';
 import { playerStyles } from './shoppable-video.styles.js';
 import { DEFAULT_STRINGS, fill, formatTime, type PlayerStrings } from './strings.js';
 
@@ -13,6 +18,8 @@ const MEDIA_EVENTS = [
   'pause', 'waiting', 'seeking', 'seeked', 'timeupdate', 'durationchange', 'progress',
   'ratechange', 'volumechange', 'ended', 'emptied', 'stalled',
 ] as const;
+
+const COMMERCE_PROPS = ['checkout', 'adapter', 'shop', 'storefrontToken', 'apiVersion', 'checkoutUrl', 'cartUrl', 'cartRoot', 'showId'] as const;
 
 /** How close to the viewport (CSS margin) the player may start loading. */
 const NEAR_VIEWPORT = '300px 0px';
@@ -68,6 +75,19 @@ export class ShoppableVideoElement extends ShoppableElement {
     concurrent: { type: Boolean },
     label: { type: String },
     strings: { attribute: false },
+    show: { attribute: 'show' },
+    locale: { type: String },
+    checkout: { type: String },
+    adapter: { attribute: false },
+    shop: { type: String },
+    storefrontToken: { type: String, attribute: 'storefront-token' },
+    apiVersion: { type: String, attribute: 'api-version' },
+    checkoutUrl: { type: String, attribute: 'checkout-url' },
+    cartUrl: { type: String, attribute: 'cart-url' },
+    cartRoot: { type: String, attribute: 'cart-root' },
+    showId: { type: String, attribute: 'show-id' },
+    pauseOnCard: { type: Boolean, attribute: 'pause-on-card' },
+    cardLink: { type: String, attribute: 'card-link' },
     // Reflected state, for styling: shoppable-video[playing] { … }
     playing: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
@@ -104,8 +124,32 @@ export class ShoppableVideoElement extends ShoppableElement {
   concurrent = false;
   /** Accessible name of the player. */
   label = '';
-  /** Replace any visible or announced string. */
-  strings: Partial<PlayerStrings> = {};
+  /** Replace any visible or announced string (player and overlay). */
+  strings: Partial<PlayerStrings> & Record<string, string> = {};
+  /**
+   * The show: a manifest URL (attribute `show`), or a manifest object. Relative URLs inside a
+   * manifest are resolved against the manifest's URL. `<shoppable-product>` children add to it.
+   */
+  show: string | Show | null = null;
+  /** Locale for prices and dates (BCP 47); defaults to the page's `lang`, then the browser's. */
+  locale = '';
+  /** Built-in checkout adapter: `shopify`, `shopify-storefront`, `woocommerce`, `bigcommerce`, `link`, `events`. */
+  checkout = '';
+  /** A custom checkout adapter (takes precedence over `checkout`). */
+  adapter: CheckoutAdapter | null = null;
+  /** Shop domain or origin for headless adapters. */
+  shop = '';
+  storefrontToken = '';
+  apiVersion = '';
+  checkoutUrl = '';
+  cartUrl = '';
+  cartRoot = '';
+  /** Show id for attribution; defaults to the manifest's `id`. */
+  showId = '';
+  /** Pause the video while a product card is open. */
+  pauseOnCard = false;
+  /** What clicking a card's body does: `product` opens the product page, `none` nothing. */
+  cardLink: 'product' | 'none' = 'product';
 
   playing = false;
   loading = false;
@@ -131,6 +175,10 @@ export class ShoppableVideoElement extends ShoppableElement {
   private resumeAt = 0;
   private observer: IntersectionObserver | null = null;
   private idleTimer = 0;
+  private showController: ShowController | null = null;
+  private showLoading: Promise<ShowController> | null = null;
+  private childObserver: MutationObserver | null = null;
+  private adoptedSrc = false;
 
   /** Resolved strings. */
   get t(): PlayerStrings {
@@ -251,6 +299,99 @@ export class ShoppableVideoElement extends ShoppableElement {
     else this.maybeLoad(true);
   }
 
+  // ---- show API ----------------------------------------------------------------------
+
+  /** The show's timeline (all cue sources merged), once a show is present. */
+  get timeline() {
+    return this.showController?.timeline ?? null;
+  }
+
+  /** Every product of the show, with live store data where the checkout provides it. */
+  get products(): ReadonlyMap<string, Product> {
+    return this.showController?.products ?? new Map();
+  }
+
+  /** The cues active now. */
+  get activeCues(): readonly Cue[] {
+    return this.showController?.active ?? [];
+  }
+
+  /** The checkout flow, once a checkout is configured and loaded. */
+  get flow(): CartFlow | null {
+    return this.showController?.flow ?? null;
+  }
+
+  /** The overlay element (product cards, hotspots, list), once loaded. */
+  get overlay(): (HTMLElement & { setPositions?(p: ReadonlyMap<Cue, { x: number; y: number }>): void }) | null {
+    return this.renderRoot?.querySelector('shoppable-overlay') ?? null;
+  }
+
+  /**
+   * Pins a product on the timeline from code (e.g. a live host's "show this now" button).
+   * Resolves to the new cue's id; rejects with a TypeError on invalid options.
+   */
+  async pin(productId: string, options?: PinOptions): Promise<string> {
+    return (await this.ensureShow()).pin(productId, options);
+  }
+
+  /** Removes a pin by cue id, or every pin of a product. Resolves to whether any was removed. */
+  async unpin(productIdOrCueId: string): Promise<boolean> {
+    return (await this.ensureShow()).unpin(productIdOrCueId);
+  }
+
+  private ensureShow(): Promise<ShowController> {
+    this.showLoading ??= import('./show-controller.js').then(({ ShowController }) => {
+      const controller = new ShowController(this);
+      this.showController = controller;
+      if (this.isConnected) controller.connect();
+      void controller.setShow(this.show, document.baseURI);
+      return controller;
+    });
+    return this.showLoading;
+  }
+
+  private get hasShow(): boolean {
+    return Boolean(this.show) || Boolean(this.querySelector(':scope > shoppable-product'));
+  }
+
+  /** @internal the show controller adopts the manifest's video when the element has no src. */
+  adoptVideo(video: NonNullable<Show['video']>): void {
+    // The element's own src wins; the manifest's video (with its captions) is used otherwise.
+    if (this.src && !this.adoptedSrc) return;
+    this.adoptedSrc = true;
+    this.src = video.src;
+    if (!this.poster && video.poster) this.poster = video.poster;
+    this.sideTracks = video.captions ?? [];
+  }
+
+  private sideTracks: NonNullable<NonNullable<Show['video']>['captions']> = [];
+
+  /** @internal per-frame positions of moving hotspots. */
+  framePositions(positions: ReadonlyMap<Cue, { x: number; y: number }>): void {
+    this.overlay?.setPositions?.(positions);
+  }
+
+  /** @internal what the checkout adapters are built from. */
+  commerceConfig(): { checkout: string; adapter: CheckoutAdapter | null; config: AdapterConfig } {
+    const manifestId = this.showController?.manifest?.id;
+    const config: AdapterConfig = { eventTarget: this };
+    const fields: Array<[keyof AdapterConfig, string | undefined]> = [
+      ['shop', this.shop],
+      ['storefrontToken', this.storefrontToken],
+      ['apiVersion', this.apiVersion],
+      ['checkoutUrl', this.checkoutUrl],
+      ['cartUrl', this.cartUrl],
+      ['cartRoot', this.cartRoot],
+      ['showId', this.showId || manifestId],
+    ];
+    for (const [k, v] of fields) if (v) (config as Record<string, unknown>)[k] = v;
+    return { checkout: this.checkout, adapter: this.adapter, config };
+  }
+
+  private get resolvedLocale(): string {
+    return this.locale || document.documentElement.lang || navigator.language;
+  }
+
   // ---- lifecycle ---------------------------------------------------------------------
 
   override connectedCallback(): void {
@@ -265,6 +406,18 @@ export class ShoppableVideoElement extends ShoppableElement {
       this.near = true;
     }
     if (this.hasUpdated) this.maybeLoad();
+    if (this.showController) this.showController.connect();
+    else if (this.hasShow) void this.ensureShow();
+    else {
+      // A show may arrive later as children: load the show chunk when the first one does.
+      this.childObserver = new MutationObserver(() => {
+        if (!this.hasShow) return;
+        this.childObserver?.disconnect();
+        this.childObserver = null;
+        void this.ensureShow();
+      });
+      this.childObserver.observe(this, { childList: true });
+    }
   }
 
   override disconnectedCallback(): void {
@@ -274,6 +427,9 @@ export class ShoppableVideoElement extends ShoppableElement {
     document.removeEventListener('webkitfullscreenchange', this.onFullscreenChange);
     this.observer?.disconnect();
     this.observer = null;
+    this.childObserver?.disconnect();
+    this.childObserver = null;
+    this.showController?.disconnect();
     this.near = false;
     clearTimeout(this.idleTimer);
     this.resumeAt = this.video?.currentTime || this.resumeAt;
@@ -289,6 +445,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     video.volume = this._volume;
     this.setMuted(this.muted || this.autoplay);
     this.maybeLoad();
+    this.showController?.connect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -314,6 +471,11 @@ export class ShoppableVideoElement extends ShoppableElement {
     if (changed.has('muted') && changed.get('muted') !== undefined) this.setMuted(this.muted);
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.maybeLoad();
+    if (changed.has('show') && changed.get('show') !== undefined) {
+      if (this.showController) void this.showController.setShow(this.show, document.baseURI);
+      else if (this.show) void this.ensureShow();
+    }
+    if (COMMERCE_PROPS.some((p) => changed.has(p))) this.showController?.updateCheckout();
   }
 
   // ---- loading -----------------------------------------------------------------------
@@ -531,6 +693,11 @@ export class ShoppableVideoElement extends ShoppableElement {
       e.preventDefault();
       return;
     }
+    if (target.classList?.contains('marker') && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+      this.moveMarkerFocus(target, e.key);
+      e.preventDefault();
+      return;
+    }
     let handled = true;
     switch (e.key) {
       case ' ':
@@ -603,7 +770,9 @@ export class ShoppableVideoElement extends ShoppableElement {
           @click=${this.togglePlay}
           @enterpictureinpicture=${() => (this._pip = true)}
           @leavepictureinpicture=${() => (this._pip = false)}
-        ></video>
+        >
+          ${this.sideTracks.map((t) => html`<track kind="subtitles" src=${t.src} srclang=${t.srclang} label=${t.label || t.srclang} ?default=${t.default}></track>`)}
+        </video>
         <div class="overlay" part="overlay">${this.renderOverlay()}</div>
         ${this.loading && !this.error ? html`<div class="spinner" role="status" aria-label=${t.loading}></div>` : nothing}
         ${!this._started && !this.playing && !this.loading && !this.error && this.controls
@@ -622,9 +791,21 @@ export class ShoppableVideoElement extends ShoppableElement {
     `;
   }
 
-  /** Overlay layer content (products, hotspots); subclasses and the overlay module fill it. */
+  /** The overlay layer: product hotspots, cards and list (a lazy chunk, loaded with the show). */
   protected renderOverlay(): unknown {
-    return nothing;
+    const show = this.showController;
+    if (!show?.overlayLoaded) return nothing;
+    return html`<shoppable-overlay
+      style=${`--sv-controls-height: ${this.controls && !this.error ? 64 : 0}px`}
+      .player=${this}
+      .products=${show.products}
+      .cues=${show.timeline.cues}
+      .active=${show.active}
+      .flow=${show.flow}
+      .currency=${show.manifest?.currency ?? ''}
+      .locale=${this.resolvedLocale}
+      .strings=${this.strings}
+    ></shoppable-overlay>`;
   }
 
   private renderControls(t: PlayerStrings): TemplateResult {
@@ -652,6 +833,7 @@ export class ShoppableVideoElement extends ShoppableElement {
             ?disabled=${!max}
             @input=${(e: Event) => (this.currentTime = Number((e.target as HTMLInputElement).value))}
           />
+          ${this.renderMarkers(t, max)}
         </div>
         <div class="row">
           <button part="play-button" aria-label=${paused ? t.play : t.pause} @click=${this.togglePlay}>${paused ? icons.play : icons.pause}</button>
@@ -698,6 +880,43 @@ export class ShoppableVideoElement extends ShoppableElement {
     `;
   }
 
+  /** Seek-bar markers where products appear: one tab stop, arrows move between them. */
+  private renderMarkers(t: PlayerStrings, duration: number): unknown {
+    const show = this.showController;
+    if (!show || !Number.isFinite(this._duration) || !duration) return nothing;
+    const markers = productMarkers(show.timeline.cues, show.timeline.products, duration);
+    if (!markers.length) return nothing;
+    const focus = Math.min(this.markerFocus, markers.length - 1);
+    return html`<div class="markers" role="group" aria-label=${t.productMoments}>
+      ${markers.map(
+        (m, i) => html`<button
+          class="marker"
+          part="marker"
+          style=${`inset-inline-start: ${(m.time / duration) * 100}%`}
+          tabindex=${i === focus ? 0 : -1}
+          aria-label=${fill(t.jumpTo, { title: m.title, time: formatTime(m.time) })}
+          @click=${() => {
+            this.markerFocus = i;
+            this.currentTime = m.time;
+          }}
+        ></button>`,
+      )}
+    </div>`;
+  }
+
+  private markerFocus = 0;
+
+  private moveMarkerFocus(target: HTMLElement, key: string): void {
+    const buttons = Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('button.marker'));
+    const i = buttons.indexOf(target as HTMLButtonElement);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = key === 'Home' ? -i : key === 'End' ? buttons.length - 1 - i : (key === 'ArrowRight') !== rtl ? 1 : -1;
+    const next = Math.min(buttons.length - 1, Math.max(0, i + step));
+    this.markerFocus = next;
+    buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
+    buttons[next]?.focus();
+  }
+
   private renderMenu(
     id: Exclude<Menu, null>,
     label: string,
@@ -727,6 +946,30 @@ export class ShoppableVideoElement extends ShoppableElement {
         : nothing}
     </div>`;
   }
+}
+
+interface Marker {
+  time: number;
+  title: string;
+}
+
+const MAX_MARKERS = 100;
+let markerCache: { cues: readonly Cue[]; products: ReadonlyMap<string, Product>; duration: number; markers: Marker[] } | null = null;
+
+/** One marker per product appearance (merged when closer than 0.5 s), at most 100, in time order. */
+function productMarkers(cues: readonly Cue[], products: ReadonlyMap<string, Product>, duration: number): Marker[] {
+  if (markerCache?.cues === cues && markerCache.products === products && markerCache.duration === duration) return markerCache.markers;
+  const seen = new Set<string>();
+  const markers: Marker[] = [];
+  for (const cue of [...cues].sort((a, b) => a.start - b.start)) {
+    const key = `${cue.productId}@${Math.round(cue.start * 2)}`;
+    if (cue.start > duration || seen.has(key)) continue;
+    seen.add(key);
+    markers.push({ time: cue.start, title: cue.label || products.get(cue.productId)?.title || cue.productId });
+    if (markers.length === MAX_MARKERS) break;
+  }
+  markerCache = { cues, products, duration, markers };
+  return markers;
 }
 
 /** "16/9", "16:9", "1.78" → a CSS aspect-ratio value, or null when not a positive ratio. */

@@ -79,8 +79,9 @@ export const playerStyles = css`
     inset: 0;
     pointer-events: none;
   }
-  .overlay > * {
-    pointer-events: auto;
+  shoppable-overlay {
+    position: absolute;
+    inset: 0;
   }
   .big-play {
     position: absolute;
@@ -185,6 +186,29 @@ export const playerStyles = css`
   }
   input.volume {
     width: 80px;
+  }
+  .markers {
+    position: absolute;
+    inset: 0 8px;
+    pointer-events: none;
+  }
+  button.marker {
+    position: absolute;
+    top: 50%;
+    min-width: 0;
+    width: 24px;
+    height: 24px;
+    margin-block-start: -12px;
+    margin-inline-start: -12px;
+    pointer-events: auto;
+  }
+  button.marker::before {
+    content: '';
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--sv-marker-color, #ffd54a);
+    box-shadow: 0 0 0 2px rgb(0 0 0 / 0.5);
   }
   .live {
     padding: 0 6px;

@@ -22,6 +22,9 @@ export const DEFAULT_STRINGS = {
   errorTitle: 'This video can’t be played right now.',
   retry: 'Try again',
   loading: 'Loading',
+  productMoments: 'Products in this video',
+  /** `{title}` and `{time}` are replaced. */
+  jumpTo: '{title} at {time}',
 };
 
 export type PlayerStrings = typeof DEFAULT_STRINGS;

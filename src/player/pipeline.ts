@@ -155,8 +155,9 @@ export class MediaPipeline {
     return this.hls?.currentLevel ?? -1;
   }
 
+  /** The stream's subtitle tracks; side-loaded `<track>`s (e.g. from a show manifest) otherwise. */
   get captions(): CaptionOption[] {
-    if (this.hls) {
+    if (this.hls?.subtitleTracks.length) {
       return this.hls.subtitleTracks.map((t, index) => ({ index, label: t.name || t.lang || `Track ${index + 1}`, lang: t.lang ?? '' }));
     }
     return captionTextTracks(this.video).map((t, index) => ({ index, label: t.label || t.language || `Track ${index + 1}`, lang: t.language }));
@@ -164,12 +165,12 @@ export class MediaPipeline {
 
   /** Showing caption track, -1 for off. */
   get caption(): number {
-    if (this.hls) return this.hls.subtitleDisplay ? this.hls.subtitleTrack : -1;
+    if (this.hls?.subtitleTracks.length) return this.hls.subtitleDisplay ? this.hls.subtitleTrack : -1;
     return captionTextTracks(this.video).findIndex((t) => t.mode === 'showing');
   }
 
   set caption(index: number) {
-    if (this.hls) {
+    if (this.hls?.subtitleTracks.length) {
       this.hls.subtitleDisplay = index >= 0;
       this.hls.subtitleTrack = index;
     } else {
