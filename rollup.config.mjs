@@ -23,13 +23,15 @@ export default [
   },
   {
     input: { 'shoppable-video': 'src/define.ts' },
+    // No facade entry that imports the real code: that would cost the page a round trip.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
     output: {
       dir: 'dist/cdn',
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => (chunk.name === 'hls' ? 'hls-[hash].js' : '[name]-[hash].js'),
+      chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : '[name]-[hash].js'),
     },
   },
 ];

@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ShoppableElement } from '../internal/base-element.js';
 import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
-import { MediaPipeline, type CaptionOption, type Rendition } from '../player/pipeline.js';
-import { resolveSrc, type Engine } from '../player/source.js';
+import { fetchTimed } from '../player/fetch-timed.js';
+import { loadHls } from '../player/hls-loader.js';
+import type { CaptionOption, MediaPipeline, Rendition } from '../player/pipeline.js';
+import { chooseEngine, resolveSrc, type Engine } from '../player/source.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { AdapterConfig, CheckoutAdapter } from '../commerce/types.js';
 import type { PinOptions } from '../timeline/timeline.js';
@@ -22,7 +24,8 @@ const MEDIA_EVENTS = [
 const COMMERCE_PROPS = ['checkout', 'adapter', 'shop', 'storefrontToken', 'apiVersion', 'checkoutUrl', 'cartUrl', 'cartRoot', 'showId'] as const;
 
 /** How close to the viewport (CSS margin) the player may start loading. */
-const NEAR_VIEWPORT = '300px 0px';
+const NEAR_PX = 300;
+const NEAR_VIEWPORT = `${NEAR_PX}px 0px`;
 const IDLE_MS = 2500;
 
 /** Players on the page, for "starting one pauses the others". */
@@ -169,6 +172,9 @@ export class ShoppableVideoElement extends ShoppableElement {
 
   private video: HTMLVideoElement | null = null;
   private pipeline: MediaPipeline | null = null;
+  /** Identifies the current load; a stale async step compares and gives up. */
+  private loadToken: object | null = null;
+  private loadAbort: AbortController | null = null;
   private loadedSrc: string | null = null;
   private near = false;
   private playRequested = false;
@@ -444,6 +450,9 @@ export class ShoppableVideoElement extends ShoppableElement {
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this.onMediaEvent);
     video.volume = this._volume;
     this.setMuted(this.muted || this.autoplay);
+    // Already in view at start-up: begin now rather than a frame later, when the observer reports.
+    const box = this.getBoundingClientRect();
+    if (box.height && box.top < innerHeight + NEAR_PX && box.bottom > -NEAR_PX && box.left < innerWidth && box.right > 0) this.near = true;
     this.maybeLoad();
     this.showController?.connect();
   }
@@ -495,32 +504,64 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.loadedSrc = resolved.url;
     this.loading = this.playRequested || this.autoplay;
     video.preload = this.preload === 'auto' || this.playRequested ? 'auto' : 'metadata';
-    const pipeline = new MediaPipeline(video, {
-      onError: (e) => {
-        if (this.pipeline === pipeline) this.fail(e);
+    const url = resolved.url;
+    const token = (this.loadToken = {});
+    const abort = (this.loadAbort = new AbortController());
+    // The playback module is a lazy chunk: start the master playlist request alongside it,
+    // so it costs no extra round trip,
+    const hls = chooseEngine(url) === 'hls.js';
+    const master = hls ? fetchTimed(url, false, abort.signal) : undefined;
+    master?.catch(() => undefined); // a failure is re-requested, and reported, by hls.js
+    // hls.js too: the pipeline chunk would only ask for it one round trip later.
+    if (hls) loadHls().catch(() => undefined); // a failure is reported by the pipeline
+    import('../player/pipeline.js').then(
+      ({ MediaPipeline }) => {
+        if (this.loadToken !== token) return;
+        const pipeline = new MediaPipeline(video, {
+          onError: (e) => {
+            if (this.pipeline === pipeline) this.fail(e);
+          },
+          onTracks: () => {
+            if (this.pipeline === pipeline) this._tracksVersion++;
+          },
+        });
+        this.pipeline = pipeline;
+        return pipeline
+          .load(url, { startTime: this.resumeAt, crossOrigin: this.crossOrigin, captionsLang: this.captionsLang, master, abort })
+          .then(() => {
+            if (this.pipeline !== pipeline) return;
+            if (this.playRequested || this.autoplay) {
+              this.playRequested = true;
+              void this.play();
+            }
+          });
       },
-      onTracks: () => {
-        if (this.pipeline === pipeline) this._tracksVersion++;
+      (err: unknown) => {
+        if (this.loadToken !== token) return;
+        this.fail({
+          source: 'media',
+          code: 'MEDIA_HLS_LOAD_FAILED',
+          message: 'The playback module could not be downloaded. Check the connection and retry.',
+          fatal: true,
+          data: { reason: String(err) },
+        });
       },
-    });
-    this.pipeline = pipeline;
-    void pipeline
-      .load(resolved.url, { startTime: this.resumeAt, crossOrigin: this.crossOrigin, captionsLang: this.captionsLang })
-      .then(() => {
-        if (this.pipeline !== pipeline) return;
-        if (this.playRequested || this.autoplay) {
-          this.playRequested = true;
-          void this.play();
-        }
-      });
+    );
   }
 
   private teardownPipeline(): void {
-    this.pipeline?.destroy();
-    this.pipeline = null;
+    this.stopLoading();
     this.loadedSrc = null;
     this._duration = NaN;
     this._time = this.resumeAt;
+  }
+
+  private stopLoading(): void {
+    this.loadToken = null;
+    this.loadAbort?.abort();
+    this.loadAbort = null;
+    this.pipeline?.destroy();
+    this.pipeline = null;
   }
 
   private fail(error: ShoppableError): void {
@@ -528,8 +569,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.loading = false;
     this.playing = false;
     this.resumeAt = this.video?.currentTime || this.resumeAt;
-    this.pipeline?.destroy();
-    this.pipeline = null;
+    this.stopLoading();
     this.loadedSrc = null;
     console.error(`[shoppable-video] ${error.code}: ${error.message}`);
     this.emit<ShoppableError>(ERROR_EVENT, error);

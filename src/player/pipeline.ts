@@ -2,6 +2,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { ShoppableError } from '../internal/errors.js';
 import { loadHls } from './hls-loader.js';
+import type { Fetched } from './fetch-timed.js';
 import { Prefetcher, prefetchingLoader } from './prefetch.js';
 import { chooseEngine, truncate, type Engine } from './source.js';
 
@@ -29,6 +30,10 @@ export interface PipelineHost {
 
 export interface LoadOptions {
   startTime?: number;
+  /** The master playlist request, if the caller started it already. */
+  master?: Promise<Fetched>;
+  /** Aborts the start-up requests (with `master`) on teardown. */
+  abort?: AbortController;
   crossOrigin?: string | null;
   captionsLang?: string | null;
 }
@@ -79,7 +84,7 @@ export class MediaPipeline {
     }
 
     // Start the playlist and first-segment requests while the hls.js chunk downloads.
-    const prefetch = new Prefetcher(url, options.startTime ?? 0);
+    const prefetch = new Prefetcher(url, options.startTime ?? 0, options.master, options.abort);
     this.prefetch = prefetch;
     let HlsCtor;
     try {

@@ -1,4 +1,5 @@
 import type { HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
+import { fetchTimed, type Fetched } from './fetch-timed.js';
 
 /**
  * Starts the requests hls.js will make first — master playlist, the start variant's media
@@ -14,12 +15,19 @@ export class Prefetcher {
   /** Settles once the master playlist has been fetched (or failed): startLevel is known then. */
   readonly ready: Promise<void>;
   private readonly entries = new Map<string, Promise<Fetched>>();
-  private readonly abort = new AbortController();
 
+  /**
+   * @param master the master playlist request, when the caller started it already (the
+   *   player does, before this module has even loaded)
+   * @param abort aborts every request of this prefetcher (and `master`)
+   */
   constructor(
     private readonly url: string,
     private readonly startTime = 0,
+    master?: Promise<Fetched>,
+    private readonly abort = new AbortController(),
   ) {
+    if (master) this.entries.set(url, master);
     this.ready = this.run().catch(() => undefined);
   }
 
@@ -72,22 +80,6 @@ export class Prefetcher {
     if (segment.init) void this.get(segment.init, true).catch(() => undefined);
     void this.get(segment.url, true).catch(() => undefined);
   }
-}
-
-export interface Fetched {
-  data: string | ArrayBuffer;
-  start: number;
-  first: number;
-  end: number;
-}
-
-async function fetchTimed(url: string, binary: boolean, signal: AbortSignal): Promise<Fetched> {
-  const start = performance.now();
-  const res = await fetch(url, { signal, credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const first = performance.now();
-  const data = binary ? await res.arrayBuffer() : await res.text();
-  return { data, start, first, end: performance.now() };
 }
 
 function attributes(line: string): Record<string, string> {
