@@ -349,8 +349,8 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.showLoading ??= import('./show-controller.js').then(({ ShowController }) => {
       const controller = new ShowController(this);
       this.showController = controller;
+      void controller.setShow(this.show, document.baseURI); // first: the checkout waits for the show id
       if (this.isConnected) controller.connect();
-      void controller.setShow(this.show, document.baseURI);
       return controller;
     });
     return this.showLoading;

@@ -57,6 +57,8 @@ export class ShowController {
   private offEngine: Array<() => void> = [];
   private hydrating: AbortController | null = null;
   private checkoutKey: string | CheckoutAdapter = '';
+  /** A manifest is loading: the checkout waits for its show id (attribution). */
+  private manifestPending = false;
   private disposed = false;
   /** True once the overlay chunk is loaded (when the show has products); null while loading. */
   overlayLoaded: boolean | null = false;
@@ -78,7 +80,7 @@ export class ShowController {
       this.report(html.issues, 'MANIFEST_INVALID');
     }, this.manifest?.currency);
     if (this.host.media) this.engine.attach(this.host.media);
-    this.updateCheckout();
+    if (!this.manifestPending) this.updateCheckout();
   }
 
   /** Stops everything: no event or request after this. */
@@ -115,6 +117,7 @@ export class ShowController {
       return;
     }
     const abort = (this.manifestLoad = new AbortController());
+    this.manifestPending = true;
     let text: string;
     try {
       const res = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
@@ -122,7 +125,9 @@ export class ShowController {
       text = await res.text();
     } catch (err) {
       if (abort.signal.aborted) return;
+      this.manifestPending = false;
       this.error('MANIFEST_LOAD_FAILED', `The show at ${url} could not be loaded: ${(err as Error).message}.`, { url });
+      this.updateCheckout();
       return;
     }
     if (abort.signal.aborted) return;
@@ -150,7 +155,7 @@ export class ShowController {
   /** Re-reads the checkout attributes; recreates the flow when they changed. */
   updateCheckout(): void {
     const { checkout, adapter, config } = this.host.commerceConfig();
-    const key = adapter ?? (checkout ? `${checkout}:${JSON.stringify(config)}` : '');
+    const key = adapter ?? (checkout ? `${checkout}:${JSON.stringify({ ...config, eventTarget: undefined })}` : '');
     if (key === this.checkoutKey) return;
     this.checkoutKey = key;
     this.flow?.dispose();
@@ -158,9 +163,14 @@ export class ShowController {
     this.hydrated.clear();
     this.host.requestUpdate();
     if (!key || this.disposed) return;
-    void Promise.all([import('../commerce/cart-flow.js'), adapter ? null : import('../commerce/registry.js')]).then(([{ CartFlow }, registry]) => {
+    void Promise.all([import('../commerce/cart-flow.js'), adapter ? null : import('../commerce/registry.js')]).then(async ([{ CartFlow }, registry]) => {
+      const loaded = adapter ? { ok: true as const, value: adapter } : await registry!.loadAdapter(checkout, config);
       if (this.disposed || this.checkoutKey !== key) return;
-      const flow = new CartFlow({ adapter: adapter ?? (() => registry!.loadAdapter(checkout, config)), showId: config.showId });
+      if (!loaded.ok) {
+        this.commerceError(loaded.error.code, loaded.error.message);
+        return;
+      }
+      const flow = new CartFlow({ adapter: loaded.value, showId: config.showId });
       this.flow = flow;
       flow.subscribe(() => this.host.requestUpdate());
       void flow.refresh().then((res) => {
@@ -194,6 +204,8 @@ export class ShowController {
     this.report(issues, show ? 'MANIFEST_INVALID' : issues[0]?.path === 'version' ? 'MANIFEST_VERSION' : 'MANIFEST_INVALID', !show);
     this.timeline.setSource('manifest', this.manifest?.cues ?? [], this.manifest?.products ?? []);
     if (this.manifest?.video) this.host.adoptVideo(this.manifest.video);
+    this.manifestPending = false;
+    this.updateCheckout(); // the show id travels on cart lines
     this.host.emit<ShowLoadDetail>('sv-show-load', { show: this.manifest, issues });
   }
 
