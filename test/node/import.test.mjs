@@ -15,3 +15,14 @@ test('the define entry imports in Node and registers nothing', async () => {
   assert.equal(typeof mod.ShoppableVideoElement, 'function');
 });
 
+
+test('without a test browser, npm test says how to get one', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync(process.execPath, ['scripts/check-browser.mjs'], {
+    env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /CHROMIUM_PATH is set to "\/nonexistent\/chromium", but no browser exists there/);
+  assert.match(run.stderr, /apt-get install -y chromium/);
+});
