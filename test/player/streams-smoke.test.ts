@@ -3,21 +3,11 @@
 // (no player element), so a broken fixture fails here and not in some unrelated test.
 import Hls, { type HlsConfig, type ManifestParsedData } from 'hls.js';
 import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
 
 const BASE = '/test/fixtures/streams';
 const EN = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const DE = ['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'];
-
-/** Polls until `check` is truthy; fails naming `what` after `timeout` ms. */
-async function until<T>(check: () => T, what: string, timeout = 10_000): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - started > timeout) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
