@@ -3,6 +3,7 @@ import { ShoppableElement } from '../internal/base-element.js';
 import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
 import { fetchTimed } from '../player/fetch-timed.js';
 import { loadHls } from '../player/hls-loader.js';
+import { MiniPlayerController, miniPlayerStyles } from '../player/mini-player.js';
 import type { CaptionOption, MediaPipeline, Rendition } from '../player/pipeline.js';
 import { chooseEngine, resolveSrc, type Engine } from '../player/source.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
@@ -62,7 +63,7 @@ type Menu = 'captions' | 'quality' | null;
  * @slot - `<shoppable-product>` children describing the show.
  */
 export class ShoppableVideoElement extends ShoppableElement {
-  static override styles = playerStyles;
+  static override styles = [playerStyles, miniPlayerStyles];
 
   static override properties = {
     src: { type: String },
@@ -91,6 +92,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     showId: { type: String, attribute: 'show-id' },
     pauseOnCard: { type: Boolean, attribute: 'pause-on-card' },
     cardLink: { type: String, attribute: 'card-link' },
+    noMiniPlayer: { type: Boolean, attribute: 'no-mini-player' },
     // Reflected state, for styling: shoppable-video[playing] { … }
     playing: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
@@ -153,6 +155,13 @@ export class ShoppableVideoElement extends ShoppableElement {
   pauseOnCard = false;
   /** What clicking a card's body does: `product` opens the product page, `none` nothing. */
   cardLink: 'product' | 'none' = 'product';
+  /** Do not continue in a floating mini-player when scrolled out of view while playing. */
+  noMiniPlayer = false;
+
+  constructor() {
+    super();
+    new MiniPlayerController(this);
+  }
 
   playing = false;
   loading = false;
