@@ -213,13 +213,18 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   get currentTime(): number {
-    return this.video?.currentTime ?? this.resumeAt;
+    return this.pendingSeek ?? this.video?.currentTime ?? this.resumeAt;
   }
 
+  /** Before the media has metadata, the time is kept and applied once it has. */
   set currentTime(t: number) {
-    if (this.video && this.loadedSrc) this.video.currentTime = t;
-    else this.resumeAt = t;
+    const video = this.video;
+    if (!video || !this.loadedSrc) this.resumeAt = t;
+    else if (video.readyState < HTMLMediaElement.HAVE_METADATA) this.pendingSeek = t;
+    else video.currentTime = t;
   }
+
+  private pendingSeek: number | null = null;
 
   get duration(): number {
     return this.video?.duration ?? NaN;
@@ -287,6 +292,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.maybeLoad();
     const video = this.video;
     if (!video || !this.loadedSrc) return;
+    if (!this.playing && !this.error) this.loading = true;
     try {
       await video.play();
     } catch (err) {
@@ -458,7 +464,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.video = video;
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this.onMediaEvent);
     video.volume = this._volume;
-    this.setMuted(this.muted || this.autoplay);
+    video.muted = this._isMuted;
     // Already in view at start-up: begin now rather than a frame later, when the observer reports.
     const box = this.getBoundingClientRect();
     if (box.height && box.top < innerHeight + NEAR_PX && box.bottom > -NEAR_PX && box.left < innerWidth && box.right > 0) this.near = true;
@@ -467,6 +473,7 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) this._isMuted = this.muted || this.autoplay;
     if (changed.has('aspectRatio') && this.aspectRatio && !parseAspectRatio(this.aspectRatio)) {
       this.configError('aspect-ratio', this.aspectRatio, 'a ratio such as "16/9", "9:16" or "1.5"');
     }
@@ -511,7 +518,6 @@ export class ShoppableVideoElement extends ShoppableElement {
       return;
     }
     this.loadedSrc = resolved.url;
-    this.loading = this.playRequested || this.autoplay;
     video.preload = this.preload === 'auto' || this.playRequested ? 'auto' : 'metadata';
     const url = resolved.url;
     const token = (this.loadToken = {});
@@ -566,6 +572,8 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   private stopLoading(): void {
+    if (this.pendingSeek !== null) this.resumeAt = this.pendingSeek;
+    this.pendingSeek = null;
     this.loadToken = null;
     this.loadAbort?.abort();
     this.loadAbort = null;
@@ -635,8 +643,12 @@ export class ShoppableVideoElement extends ShoppableElement {
       case 'seeking':
         this._time = video.currentTime;
         break;
-      case 'durationchange':
       case 'loadedmetadata':
+        if (this.pendingSeek !== null) video.currentTime = this.pendingSeek;
+        this.pendingSeek = null;
+        this._duration = video.duration;
+        break;
+      case 'durationchange':
         this._duration = video.duration;
         break;
       case 'volumechange':
@@ -822,12 +834,14 @@ export class ShoppableVideoElement extends ShoppableElement {
         >
           ${this.sideTracks.map((t) => html`<track kind="subtitles" src=${t.src} srclang=${t.srclang} label=${t.label || t.srclang} ?default=${t.default}></track>`)}
         </video>
-        <div class="overlay" part="overlay">${this.renderOverlay()}</div>
         ${this.loading && !this.error ? html`<div class="spinner" role="status" aria-label=${t.loading}></div>` : nothing}
         ${!this._started && !this.playing && !this.loading && !this.error && this.controls
           ? html`<button class="big-play" part="big-play" aria-label=${t.playVideo} @click=${this.togglePlay}>${icons.play}</button>`
           : nothing}
         ${showControls ? this.renderControls(t) : nothing}
+        <!-- After the controls in the DOM, so Tab goes controls → hotspots → card → list;
+             it stays clear of the control bar (--sv-controls-height). -->
+        <div class="overlay" part="overlay">${this.renderOverlay()}</div>
         ${this.error
           ? html`<div class="error" part="error" role="alert">
               <strong>${t.errorTitle}</strong>

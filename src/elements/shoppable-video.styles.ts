@@ -24,6 +24,19 @@ export const playerStyles = css`
     box-sizing: border-box;
   }
   .frame {
+    /* Inherited text styles are re-declared here, so a theme's rules on the host (even
+       \`* { … !important }\`) do not reach the controls. */
+    font: 14px/1.3 var(--_font);
+    color: var(--_fg);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
     position: relative;
     width: 100%;
     aspect-ratio: var(--sv-aspect-ratio, 16 / 9);

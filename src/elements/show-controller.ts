@@ -147,10 +147,16 @@ export class ShowController {
   get products(): ReadonlyMap<string, Product> {
     const merged = this.timeline.products;
     if (!this.hydrated.size) return merged;
-    const out = new Map<string, Product>();
-    for (const [id, p] of merged) out.set(id, this.hydrated.get(id) ?? p);
-    return out;
+    // The same map until the timeline or the live data change, so renders can compare it.
+    const cache = this.productsCache;
+    if (cache?.merged === merged && cache.hydrated === this.hydrated) return cache.value;
+    const value = new Map<string, Product>();
+    for (const [id, p] of merged) value.set(id, this.hydrated.get(id) ?? p);
+    this.productsCache = { merged, hydrated: this.hydrated, value };
+    return value;
   }
+
+  private productsCache: { merged: ReadonlyMap<string, Product>; hydrated: Map<string, Product>; value: ReadonlyMap<string, Product> } | null = null;
 
   /** Re-reads the checkout attributes; recreates the flow when they changed. */
   updateCheckout(): void {
@@ -160,7 +166,7 @@ export class ShowController {
     this.checkoutKey = key;
     this.flow?.dispose();
     this.flow = null;
-    this.hydrated.clear();
+    this.hydrated = new Map();
     this.host.requestUpdate();
     if (!key || this.disposed) return;
     void Promise.all([import('../commerce/cart-flow.js'), adapter ? null : import('../commerce/registry.js')]).then(async ([{ CartFlow }, registry]) => {

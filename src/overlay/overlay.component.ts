@@ -1,5 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CartSummary } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
@@ -9,6 +9,9 @@ import { formatPrice } from './format.js';
 import { overlayStyles } from './overlay.styles.js';
 import { DEFAULT_OVERLAY_STRINGS, fill, type OverlayStrings } from './strings.js';
 import { choose, initialSelection, isValueEnabled, maxQuantity, priceOf, resolve, type Selection } from './variants.js';
+
+/** A shopping bag (inline SVG: emoji fonts are not everywhere). */
+const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" style="vertical-align:-3px"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
 
 /** What the overlay reads from and asks of the player (`<shoppable-video>` satisfies it). */
 export interface OverlayPlayer extends EventTarget {
@@ -472,7 +475,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
         ${product && !hidden ? this.renderCard(product, open!, t) : nothing}
         <div class="toolbar" part="toolbar" ?hidden=${docked || this._list}>
           ${count !== undefined && !hidden
-            ? html`<span class="cart" part="cart-count"><span aria-hidden="true">🛍 ${count}</span><span class="sr-only">${fill(t.cartCount, { count })}</span></span>`
+            ? html`<span class="cart" part="cart-count"><span aria-hidden="true">${bagIcon} ${count}</span><span class="sr-only">${fill(t.cartCount, { count })}</span></span>`
             : nothing}
           ${this.products.size && !hidden
             ? html`<button part="list-button" aria-expanded=${this._list} @click=${this.toggleList}>${t.products} <span class="n">${this.products.size}</span></button>`
@@ -621,7 +624,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     if (state?.status === 'error') {
       return html`<div class="outcome">
         <p class="error" part="card-error" role="alert">${state.error?.message || t.genericError}</p>
-        <button part="retry-button" @click=${() => this.retry(product)}>${t.retry}</button>
+        <button part="retry-button" @click=${() => this.retry(product)}>${t.retryAdd}</button>
       </div>`;
     }
     if (!flow || !this.added.has(product.id)) return nothing;

@@ -16,7 +16,7 @@ export const DEFAULT_OVERLAY_STRINGS = {
   viewProduct: 'View product',
   checkout: 'Checkout',
   viewCart: 'View cart',
-  retry: 'Retry',
+  retryAdd: 'Retry',
   inStock: 'In stock',
   /** `{count}` units left, shown when the store reports few (5 or fewer). */
   fewLeft: 'Only {count} left',

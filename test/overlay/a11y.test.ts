@@ -40,6 +40,16 @@ describe('overlay accessibility', () => {
     await expect(player).to.be.accessible();
   });
 
+  it('Tab goes from the player’s controls to the hotspots', async () => {
+    const { player, overlay, at } = await mount();
+    await at(4.5, 'overshirt-intro', 'lipstick-close-up');
+    (player.shadowRoot!.querySelector('[part="fullscreen-button"]') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(overlay.shadowRoot!)).to.equal('Show Relaxed Linen Overshirt: Linen overshirt');
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(player.shadowRoot!.activeElement?.getAttribute('part')).to.equal('fullscreen-button');
+  });
+
   it('walks the show by keyboard: hotspots, card, Escape back, toolbar, list, choose a product', async () => {
     const { player, overlay, at } = await mount();
     await at(4.5, 'overshirt-intro', 'lipstick-close-up');

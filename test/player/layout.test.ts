@@ -48,3 +48,45 @@ describe('layout', () => {
     for (let i = 1; i < buttons.length; i++) expect(buttons[i]!.left).to.be.at.least(buttons[i - 1]!.right - 0.5);
   });
 });
+
+describe('layout under a hostile theme', () => {
+  const HOSTILE = `* { all: unset !important; box-sizing: content-box !important; font-size: 40px !important; line-height: 3 !important;
+    letter-spacing: 5px !important; text-transform: uppercase !important; color: red !important; }
+  button, input, span, video { display: none !important; margin: 20px !important; }`;
+
+  it('renders the same control boxes and text as on a clean page, and leaks nothing out', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px !important; display: block !important">
+      <shoppable-video src=${STREAMS.fmp4} muted></shoppable-video><p id="after">after</p>
+    </div>`);
+    const el = box.querySelector('shoppable-video')!;
+    await el.play();
+    await until(() => el.renditions.length === 3 && el.currentTime > 0.2, 'playback');
+    el.pause();
+    await el.updateComplete;
+    const frame = () => shadow(el, '.frame').getBoundingClientRect();
+    const boxes = () => {
+      const f = frame();
+      return ['[part="play-button"]', '[part="mute-button"]', 'input[type="range"]', '.time', '[part="fullscreen-button"]', '[data-menu="quality"]'].map((sel) => {
+        const r = shadow(el, sel).getBoundingClientRect();
+        return `${sel} ${Math.round(r.left - f.left)} ${Math.round(r.top - f.top)} ${Math.round(r.width)} ${Math.round(r.height)}`;
+      });
+    };
+    const clean = { frame: frame().toJSON(), boxes: boxes() };
+    const after = getComputedStyle(box.querySelector('#after')!).fontSize;
+    const style = document.createElement('style');
+    style.textContent = HOSTILE;
+    document.head.append(style);
+    try {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(frame().width).to.equal(clean.frame.width);
+      expect(frame().height).to.equal(clean.frame.height);
+      expect(boxes()).to.deep.equal(clean.boxes);
+      const time = getComputedStyle(shadow(el, '.time'));
+      expect([time.fontSize, time.letterSpacing, time.textTransform, time.color]).to.deep.equal(['14px', 'normal', 'none', 'rgb(255, 255, 255)']);
+    } finally {
+      style.remove();
+    }
+    // Nothing of the player's styles reaches the page.
+    expect(getComputedStyle(box.querySelector('#after')!).fontSize).to.equal(after);
+  });
+});

@@ -35,6 +35,16 @@ describe('playback', () => {
     });
   }
 
+  it('a seek made before the media has loaded is applied once it has', async () => {
+    const el = await player(STREAMS.fmp4);
+    el.currentTime = 12; // the playlist is still loading
+    expect(el.currentTime).to.equal(12);
+    await el.play();
+    const meta = await firstFrame(el.media!);
+    expect(meta.mediaTime).to.be.within(11.9, 13);
+    await until(() => el.currentTime > 12.2, 'playback from 12 s');
+  });
+
   it('lists the renditions of an adaptive stream and switches between them', async () => {
     const el = await player(STREAMS.fmp4);
     await el.play();
