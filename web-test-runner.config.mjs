@@ -1,5 +1,6 @@
 // Component tests run in a real Chromium (system binary, see scripts/browser.mjs),
 // against real HLS segments and a real local storefront served by this dev server.
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, browserHelp, CHROMIUM_ARGS } from './scripts/browser.mjs';
@@ -11,7 +12,27 @@ if (!executablePath) {
   process.exit(1);
 }
 
+/** Ends the run with one plain line, `browser: N passed, N failed, N skipped`, for CI logs. */
+function summaryLine() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const count = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const t of suite?.tests ?? []) count[t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed']++;
+        for (const s of suite?.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as a failure.
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) count.failed++;
+      }
+      setTimeout(() => console.log(`\nbrowser: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`));
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryLine()],
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 1,
