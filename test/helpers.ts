@@ -41,6 +41,16 @@ export function watchUncaught(): { errors: unknown[]; stop: () => void } {
   };
 }
 
+/** In a describe block: every test fails if an exception or rejection went uncaught during it. */
+export function failOnUncaught(): void {
+  let uncaught: ReturnType<typeof watchUncaught>;
+  beforeEach(() => (uncaught = watchUncaught()));
+  afterEach(() => {
+    uncaught.stop();
+    if (uncaught.errors.length) throw new Error(`Uncaught during the test: ${uncaught.errors.map(String).join('; ')}`);
+  });
+}
+
 /** Records every sv-error the element dispatches. */
 export function recordErrors(el: EventTarget): ShoppableError[] {
   const seen: ShoppableError[] = [];

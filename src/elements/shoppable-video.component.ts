@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ShoppableElement } from '../internal/base-element.js';
 import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
+import { spinKeyframes } from '../internal/styles.js';
 import { fetchTimed } from '../player/fetch-timed.js';
 import { loadHls } from '../player/hls-loader.js';
 import { MiniPlayerController, miniPlayerStyles } from '../player/mini-player.js';
@@ -63,7 +64,7 @@ type Menu = 'captions' | 'quality' | null;
  * @slot - `<shoppable-product>` children describing the show.
  */
 export class ShoppableVideoElement extends ShoppableElement {
-  static override styles = [playerStyles, miniPlayerStyles];
+  static override styles = [playerStyles, spinKeyframes, miniPlayerStyles];
 
   static override properties = {
     src: { type: String },

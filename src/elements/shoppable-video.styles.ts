@@ -123,16 +123,6 @@ export const playerStyles = css`
     animation: spin 0.9s linear infinite;
     pointer-events: none;
   }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
   .error {
     position: absolute;
     inset: 0;

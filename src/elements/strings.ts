@@ -29,8 +29,9 @@ export const DEFAULT_STRINGS = {
 
 export type PlayerStrings = typeof DEFAULT_STRINGS;
 
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+/** Replaces `{name}` placeholders; unknown names stay as they are. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
 /** 0:05, 1:02:03 */

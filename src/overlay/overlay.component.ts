@@ -3,6 +3,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CartSummary } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
+import { spinKeyframes } from '../internal/styles.js';
 import { positionAt, type Point } from '../timeline/interpolate.js';
 import type { Cue, Product } from '../timeline/types.js';
 import { formatPrice } from './format.js';
@@ -103,7 +104,7 @@ const hasPosition = (cue: Cue) => Boolean(cue.keyframes?.length) || (cue.x !== u
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {
-  static override styles = overlayStyles;
+  static override styles = [overlayStyles, spinKeyframes];
 
   static override properties = {
     player: { attribute: false },

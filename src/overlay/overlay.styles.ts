@@ -412,16 +412,6 @@ export const overlayStyles = css`
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
   .outcome {
     display: flex;
     flex-wrap: wrap;

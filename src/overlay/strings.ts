@@ -45,7 +45,4 @@ export const DEFAULT_OVERLAY_STRINGS = {
 
 export type OverlayStrings = typeof DEFAULT_OVERLAY_STRINGS;
 
-/** Replaces `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export { fill } from '../elements/strings.js';

@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import type { Show } from '../../src/timeline/types.js';
 import { PRODUCTS, fault, preparePage, requestLog, resetStore, serverLines } from '../commerce/store.js';
-import { STREAMS, until, watchUncaught } from '../helpers.js';
+import { STREAMS, until, failOnUncaught } from '../helpers.js';
 
 /** A show whose prices are stale on purpose: the store's live prices must replace them. */
 const show = (): Show => ({
@@ -26,15 +26,10 @@ async function mount(): Promise<ShoppableVideoElement> {
 }
 
 describe('checkout in the player', () => {
-  let uncaught: ReturnType<typeof watchUncaught>;
+  failOnUncaught();
   beforeEach(async () => {
-    uncaught = watchUncaught();
     await resetStore();
     await preparePage('shopify');
-  });
-  afterEach(() => {
-    uncaught.stop();
-    expect(uncaught.errors, 'no uncaught exceptions').to.deep.equal([]);
   });
 
   it('hydrates the show with the store’s live price and availability', async () => {

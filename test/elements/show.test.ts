@@ -6,18 +6,13 @@ import type { ProductAppearance, ShowLoadDetail } from '../../src/elements/show-
 import type { ShoppableError } from '../../src/internal/errors.js';
 import type { Cue } from '../../src/timeline/types.js';
 import { cases } from '../timeline/malformed-shows.js';
-import { STREAMS, recordErrors, until, watchUncaught } from '../helpers.js';
+import { STREAMS, recordErrors, until, failOnUncaught } from '../helpers.js';
 
 const SHOW = '/docs/examples/show.json';
 const strip = (cues: readonly Cue[]) => cues.map(({ source: _s, ...c }) => c).sort((a, b) => a.id.localeCompare(b.id));
 
 describe('the show in the player', () => {
-  let uncaught: ReturnType<typeof watchUncaught>;
-  beforeEach(() => (uncaught = watchUncaught()));
-  afterEach(() => {
-    uncaught.stop();
-    expect(uncaught.errors, 'no uncaught exceptions').to.deep.equal([]);
-  });
+  failOnUncaught();
 
   it('loads a manifest from show="url": products, cues, seek-bar markers, appear and disappear events', async () => {
     const el = document.createElement('shoppable-video');

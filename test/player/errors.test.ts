@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import type { ShoppableError } from '../../src/internal/errors.js';
-import { faultyStream, firstFrame, recordErrors, shadow, shadowText, until, watchUncaught } from '../helpers.js';
+import { faultyStream, firstFrame, recordErrors, shadow, shadowText, until, failOnUncaught } from '../helpers.js';
 
 async function mount(src: string): Promise<{ el: ShoppableVideoElement; errors: ShoppableError[] }> {
   const el = document.createElement('shoppable-video');
@@ -30,12 +30,7 @@ async function expectFatal(el: ShoppableVideoElement, errors: ShoppableError[], 
 }
 
 describe('fatal errors', () => {
-  let uncaught: ReturnType<typeof watchUncaught>;
-  beforeEach(() => (uncaught = watchUncaught()));
-  afterEach(() => {
-    uncaught.stop();
-    expect(uncaught.errors, 'no uncaught exceptions').to.deep.equal([]);
-  });
+  failOnUncaught();
 
   for (const [src, text] of [
     ['javascript:alert(1)', /uses javascript: — only http\(s\) URLs/],

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
-import { STREAMS, firstFrame, until, watchUncaught } from '../helpers.js';
+import { STREAMS, firstFrame, until, failOnUncaught } from '../helpers.js';
 
 async function player(src: string, extra = ''): Promise<ShoppableVideoElement> {
   const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${src} muted captions-lang=${extra}></shoppable-video>`);
@@ -9,12 +9,7 @@ async function player(src: string, extra = ''): Promise<ShoppableVideoElement> {
 }
 
 describe('playback', () => {
-  let uncaught: ReturnType<typeof watchUncaught>;
-  beforeEach(() => (uncaught = watchUncaught()));
-  afterEach(() => {
-    uncaught.stop();
-    expect(uncaught.errors).to.deep.equal([]);
-  });
+  failOnUncaught();
 
   for (const [name, src] of [['MPEG-TS', STREAMS.ts], ['fMP4', STREAMS.fmp4]] as const) {
     it(`plays ${name} HLS through hls.js: first frame, time advances, seeking works`, async () => {
