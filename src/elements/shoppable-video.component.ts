@@ -478,6 +478,14 @@ export class ShoppableVideoElement extends ShoppableElement {
     if (changed.has('aspectRatio') && this.aspectRatio && !parseAspectRatio(this.aspectRatio)) {
       this.configError('aspect-ratio', this.aspectRatio, 'a ratio such as "16/9", "9:16" or "1.5"');
     }
+    if (changed.has('locale') && this.locale && !isLocale(this.locale)) {
+      this.configError('locale', this.locale, 'a BCP 47 language tag such as "en-US" or "de"; using the page\'s language');
+      this.locale = '';
+    }
+    if (changed.has('cardLink') && !['product', 'none'].includes(this.cardLink)) {
+      this.configError('card-link', this.cardLink, '"product" or "none"; using "product"');
+      this.cardLink = 'product';
+    }
     if (changed.has('preload') && !['none', 'metadata', 'auto'].includes(this.preload)) {
       this.configError('preload', this.preload, '"none", "metadata" or "auto"; using "metadata"');
       this.preload = 'metadata';
@@ -1034,6 +1042,14 @@ function productMarkers(cues: readonly Cue[], products: ReadonlyMap<string, Prod
   }
   markerCache = { cues, products, duration, markers };
   return markers;
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** "16/9", "16:9", "1.78" → a CSS aspect-ratio value, or null when not a positive ratio. */

@@ -89,12 +89,17 @@ describe('fatal errors', () => {
     const errors = recordErrors(el);
     el.setAttribute('aspect-ratio', 'wide');
     el.setAttribute('preload', 'sometimes');
+    el.setAttribute('locale', 'en_US!');
+    el.setAttribute('card-link', 'popup');
     await fixture(el);
     expect(errors.map((e) => [e.code, e.fatal, e.data?.['attribute']])).to.deep.equal([
       ['CONFIG_INVALID', false, 'aspect-ratio'],
+      ['CONFIG_INVALID', false, 'locale'],
+      ['CONFIG_INVALID', false, 'card-link'],
       ['CONFIG_INVALID', false, 'preload'],
     ]);
-    expect(el.preload).to.equal('metadata');
+    expect(errors[1]!.message).to.equal('<shoppable-video locale="en_US!">: expected a BCP 47 language tag such as "en-US" or "de"; using the page\'s language.');
+    expect([el.preload, el.locale, el.cardLink]).to.deep.equal(['metadata', '', 'product']);
     expect(shadow(el, '.frame').getBoundingClientRect().height).to.be.closeTo((el.getBoundingClientRect().width * 9) / 16, 1);
   });
 });
