@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
+import minifyCssLiterals from './scripts/minify-css-literals.mjs';
 
 // Start clean: stale hashed chunks would be counted by the size check and shipped.
 rmSync('dist', { recursive: true, force: true });
@@ -25,7 +26,7 @@ export default [
     input: { 'shoppable-video': 'src/define.ts' },
     // No facade entry that imports the real code: that would cost the page a round trip.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    plugins: [nodeResolve({ browser: true }), minifyCssLiterals(), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
     output: {
       dir: 'dist/cdn',
       format: 'es',
