@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProps } from '../internal/css-props.js';
 import { ShoppableElement } from '../internal/base-element.js';
 import { ERROR_EVENT, type ShoppableError } from '../internal/errors.js';
 import { spinKeyframes } from '../internal/styles.js';
@@ -826,7 +827,7 @@ export class ShoppableVideoElement extends ShoppableElement {
         role="region"
         aria-label=${this.label || t.player}
         tabindex="-1"
-        style=${ratio ? `--sv-aspect-ratio: ${ratio}` : nothing}
+        ${cssProps(ratio ? { '--sv-aspect-ratio': ratio } : {})}
         @keydown=${this.onKeydown}
         @pointermove=${this.scheduleIdle}
         @focusout=${this.onFocusOut}
@@ -868,7 +869,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     const show = this.showController;
     if (!show?.overlayLoaded) return nothing;
     return html`<shoppable-overlay
-      style=${`--sv-controls-height: ${this.controls && !this.error ? 64 : 0}px`}
+      ${cssProps({ '--sv-controls-height': `${this.controls && !this.error ? 64 : 0}px` })}
       .player=${this}
       .products=${show.products}
       .cues=${show.timeline.cues}
@@ -964,7 +965,7 @@ export class ShoppableVideoElement extends ShoppableElement {
         (m, i) => html`<button
           class="marker"
           part="marker"
-          style=${`inset-inline-start: ${(m.time / duration) * 100}%`}
+          ${cssProps({ 'inset-inline-start': `${(m.time / duration) * 100}%` })}
           tabindex=${i === focus ? 0 : -1}
           aria-label=${fill(t.jumpTo, { title: m.title, time: formatTime(m.time) })}
           @click=${() => {

@@ -1,5 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CartSummary } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
@@ -12,7 +13,7 @@ import { DEFAULT_OVERLAY_STRINGS, fill, type OverlayStrings } from './strings.js
 import { choose, initialSelection, isValueEnabled, maxQuantity, priceOf, resolve, type Selection } from './variants.js';
 
 /** A shopping bag (inline SVG: emoji fonts are not everywhere). */
-const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" style="vertical-align:-3px"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
+const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="bag"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
 
 /** What the overlay reads from and asks of the player (`<shoppable-video>` satisfies it). */
 export interface OverlayPlayer extends EventTarget {
@@ -469,7 +470,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     return html`
       <div class="root ${this._compact ? 'compact' : ''}" @keydown=${this.onKeydown}>
         <div class="bounds"></div>
-        <div class="stage" ?hidden=${hidden} style="left:${s.x}px;top:${s.y}px;width:${s.w}px;height:${s.h}px;--sw:${s.w}px;--sh:${s.h}px">
+        <div class="stage" ?hidden=${hidden} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px` })}>
           ${spots.map((cue) => this.renderSpot(cue, t))}
         </div>
         <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => this.renderTeaser(cue, t))}</div>
@@ -497,7 +498,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
       class="hotspot"
       part="hotspot"
       data-cue=${cue.id}
-      style="--x:${p.x};--y:${p.y}"
+      ${cssProps({ '--x': String(p.x), '--y': String(p.y) })}
       aria-label=${name}
       aria-expanded=${this._open?.cue === cue}
       @click=${(e: Event) => this.onSpot(cue, e)}

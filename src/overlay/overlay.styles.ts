@@ -501,4 +501,7 @@ export const overlayStyles = css`
     font-weight: 600;
     color: var(--_sale);
   }
+  svg.bag {
+    vertical-align: -3px;
+  }
 `;
