@@ -74,3 +74,63 @@ describe('teardown', () => {
     await until(() => el.playing && el.currentTime > 6, 'playback to resume after reconnect');
   });
 });
+
+/** Tracks observers that have something under observation, by class name, while `fn` runs. */
+async function liveObservers(fn: () => Promise<void>): Promise<Record<string, number>> {
+  const kinds = { IntersectionObserver, ResizeObserver, MutationObserver } as const;
+  const live = new Map<object, string>();
+  const saved = Object.entries(kinds).map(([name, C]) => {
+    const proto = C.prototype as { observe: (...a: unknown[]) => void; disconnect: () => void };
+    const { observe, disconnect } = proto;
+    proto.observe = function (this: object, ...a: unknown[]) {
+      live.set(this, name);
+      return observe.apply(this, a);
+    };
+    proto.disconnect = function (this: object) {
+      live.delete(this);
+      return disconnect.apply(this);
+    };
+    return () => Object.assign(proto, { observe, disconnect });
+  });
+  try {
+    await fn();
+  } finally {
+    saved.forEach((restore) => restore());
+  }
+  const count: Record<string, number> = {};
+  for (const name of live.values()) count[name] = (count[name] ?? 0) + 1;
+  return count;
+}
+
+describe('teardown with a show, its overlay and a checkout', () => {
+  it('30 mount/unmount cycles leave no observer, listener or hls.js instance behind', async () => {
+    await fetch('/__store/reset', { method: 'POST', body: '{}' });
+    (window as { Shopify?: unknown }).Shopify = { routes: { root: '/' } };
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    let net = 0;
+    const observers = await liveObservers(async () => {
+      net = await countListeners(async () => {
+        for (let i = 0; i < 30; i++) {
+          const el = document.createElement('shoppable-video');
+          el.muted = true;
+          el.src = STREAMS.fmp4;
+          el.setAttribute('show', '/demo/show.json');
+          el.setAttribute('checkout', 'shopify');
+          host.append(el);
+          if (i % 5 === 0) {
+            // Fully up: playing, overlay with a hotspot, cart flow loaded.
+            el.currentTime = 2;
+            await el.play();
+            await until(() => el.overlay?.shadowRoot?.querySelector('.hotspot') && el.flow, 'overlay and flow');
+          } else {
+            await new Promise((r) => setTimeout(r, (i % 3) * 40));
+          }
+          el.remove();
+        }
+      });
+    });
+    expect(observers, 'observers still observing').to.deep.equal({});
+    expect(net, 'net listeners on document and window').to.equal(0);
+    expect(liveHlsInstances.size).to.equal(0);
+  });
+});
