@@ -345,9 +345,11 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   /** The overlay element (product cards, hotspots, list), once loaded. */
-  get overlay(): (HTMLElement & { setPositions?(p: ReadonlyMap<Cue, { x: number; y: number }>): void }) | null {
-    return this.renderRoot?.querySelector('shoppable-overlay') ?? null;
+  get overlay(): OverlayHandle | null {
+    return this.overlayEl;
   }
+
+  private overlayEl: OverlayHandle | null = null;
 
   /**
    * Pins a product on the timeline from code (e.g. a live host's "show this now" button).
@@ -363,14 +365,33 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   private ensureShow(): Promise<ShowController> {
-    this.showLoading ??= import('./show-controller.js').then(({ ShowController }) => {
-      const controller = new ShowController(this);
-      this.showController = controller;
-      void controller.setShow(this.show, document.baseURI); // first: the checkout waits for the show id
-      if (this.isConnected) controller.connect();
-      return controller;
-    });
+    this.showLoading ??= import('./show-controller.js').then(
+      ({ ShowController }) => {
+        const controller = new ShowController(this);
+        this.showController = controller;
+        void controller.setShow(this.show, document.baseURI); // first: the checkout waits for the show id
+        if (this.isConnected) controller.connect();
+        return controller;
+      },
+      (err: unknown) => {
+        this.showLoading = null; // a later call may try again
+        const error: ShoppableError = {
+          source: 'config',
+          code: 'SHOW_LOAD_FAILED',
+          message: `The show module could not be downloaded (${String(err)}). The video still plays.`,
+          fatal: false,
+        };
+        console.warn(`[shoppable-video] ${error.message}`);
+        this.emit<ShoppableError>(ERROR_EVENT, error);
+        throw err;
+      },
+    );
     return this.showLoading;
+  }
+
+  /** Loads the show module for the element's own needs; a failure is reported as sv-error. */
+  private loadShow(): void {
+    this.ensureShow().catch(() => undefined);
   }
 
   private get hasShow(): boolean {
@@ -391,7 +412,7 @@ export class ShoppableVideoElement extends ShoppableElement {
 
   /** @internal per-frame positions of moving hotspots. */
   framePositions(positions: ReadonlyMap<Cue, { x: number; y: number }>): void {
-    this.overlay?.setPositions?.(positions);
+    this.overlayEl?.setPositions?.(positions);
   }
 
   /** @internal what the checkout adapters are built from. */
@@ -430,14 +451,14 @@ export class ShoppableVideoElement extends ShoppableElement {
     }
     if (this.hasUpdated) this.maybeLoad();
     if (this.showController) this.showController.connect();
-    else if (this.hasShow) void this.ensureShow();
+    else if (this.hasShow) this.loadShow();
     else {
       // A show may arrive later as children: load the show chunk when the first one does.
       this.childObserver = new MutationObserver(() => {
         if (!this.hasShow) return;
         this.childObserver?.disconnect();
         this.childObserver = null;
-        void this.ensureShow();
+        this.loadShow();
       });
       this.childObserver.observe(this, { childList: true });
     }
@@ -501,6 +522,7 @@ export class ShoppableVideoElement extends ShoppableElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.overlayEl = this.renderRoot.querySelector('shoppable-overlay');
     const video = this.video;
     if (!video) return;
     if (changed.has('muted') && changed.get('muted') !== undefined) this.setMuted(this.muted);
@@ -508,7 +530,7 @@ export class ShoppableVideoElement extends ShoppableElement {
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.maybeLoad();
     if (changed.has('show') && changed.get('show') !== undefined) {
       if (this.showController) void this.showController.setShow(this.show, document.baseURI);
-      else if (this.show) void this.ensureShow();
+      else if (this.show) this.loadShow();
     }
     if (COMMERCE_PROPS.some((p) => changed.has(p))) this.showController?.updateCheckout();
   }
@@ -1020,6 +1042,8 @@ export class ShoppableVideoElement extends ShoppableElement {
     </div>`;
   }
 }
+
+type OverlayHandle = HTMLElement & { setPositions?(p: ReadonlyMap<Cue, { x: number; y: number }>): void };
 
 interface Marker {
   time: number;
