@@ -4,8 +4,16 @@ import { createServer } from 'node:http';
 import { demoHandlers } from './handlers.mjs';
 import { listen, staticFiles } from './static.mjs';
 
+// The stores send shoppers to /checkout: in the demo that is the page listing the store's carts.
+const checkout = async (req, res) => {
+  if (new URL(req.url, 'http://x').pathname !== '/checkout') return false;
+  res.writeHead(302, { location: '/demo/cart.html' }).end();
+  return true;
+};
+
 const handlers = [
   ...(await demoHandlers()),
+  checkout,
   staticFiles([/^demo\//, /^dist\/cdn\//, /^test\/fixtures\/streams\//, /^docs\/examples\//], 'demo/index.html'),
 ];
 
