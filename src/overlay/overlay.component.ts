@@ -532,7 +532,10 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const mode = anchored ? 'anchored' : this._compact ? 'docked' : 'side';
     const link = (this.player?.cardLink ?? 'product') !== 'none' ? product.url : undefined;
     const inventory = variant?.inventory;
-    const availability = !exists ? t.unavailable : !buyable ? t.soldOut : inventory !== undefined && inventory <= 5 ? fill(t.fewLeft, { count: inventory }) : t.inStock;
+    const few = inventory !== undefined && inventory <= 5;
+    const availability = !exists ? t.unavailable : !buyable ? t.soldOut : few ? fill(t.fewLeft, { count: inventory }) : t.inStock;
+    // 'in' (plain "In stock") is only read to screen readers on a docked card; 'out' and 'few' always show.
+    const stock = !buyable ? 'out' : few ? 'few' : 'in';
     return html`<div
       class="card ${mode} ${link ? 'linked' : ''}"
       part="card"
@@ -555,7 +558,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
               ? html`<s part="compare-at-price"><span class="sr-only">${t.wasPrice}</span>${this.price(product, compareAt)}</s>`
               : nothing}
           </span>
-          <span class="availability ${buyable ? '' : 'out'}" part="availability">${availability}</span>
+          <span class="availability ${stock}" part="availability">${availability}</span>
         </div>
       </div>
       ${product.options?.length
@@ -583,11 +586,13 @@ export class ShoppableOverlayElement extends ShoppableElement {
             )}
           </div>`
         : nothing}
-      <div class="buy-row">
-        ${this.flow && buyable ? this.renderQuantity(product, quantity, max, t) : nothing}
-        ${this.renderBuy(product, variant?.id, quantity, buyable, exists, t)}
+      <div class="foot">
+        <div class="buy-row">
+          ${this.flow && buyable ? this.renderQuantity(product, quantity, max, t) : nothing}
+          ${this.renderBuy(product, variant?.id, quantity, buyable, exists, t)}
+        </div>
+        ${this.renderOutcome(product, t)}
       </div>
-      ${this.renderOutcome(product, t)}
     </div>`;
   }
 

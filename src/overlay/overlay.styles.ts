@@ -232,8 +232,11 @@ export const overlayStyles = css`
     inset-inline: 8px;
     bottom: calc(var(--_controls) + 8px);
     width: auto;
-    padding: 8px 10px;
-    gap: 8px;
+    /* No bottom padding: the sticky foot carries it (content scrolling under it stays hidden). */
+    padding: 5px 10px 0;
+    gap: 5px;
+    /* A control focused under the sticky foot is scrolled clear of it. */
+    scroll-padding-block-end: 48px;
   }
   .close {
     position: absolute;
@@ -259,10 +262,6 @@ export const overlayStyles = css`
     border-radius: 8px;
     object-fit: cover;
     background: #eee;
-  }
-  .docked [part~='card-image'] {
-    width: 52px;
-    height: 52px;
   }
   .info {
     display: grid;
@@ -433,6 +432,118 @@ export const overlayStyles = css`
     border: 0;
     font-weight: 400;
     white-space: normal;
+  }
+
+  /* The buy row and the add's outcome: a wrapper only a docked card lays out (its sticky foot). */
+  .foot {
+    display: contents;
+  }
+
+  /*
+   * The docked card (phones, the mini-player: about 110 px of height on a 360 px phone). Seen
+   * without scrolling: a 32 px image, the title on one line, the price (with "Sold out" or
+   * "Only n left" beside it), the first option axis as one sideways-scrolling row, and the buy
+   * row, a sticky foot that stays in view while further axes scroll under it. The brand and a
+   * plain "In stock" are only read to screen readers. Targets stay at least 24 px (WCAG 2.5.8).
+   */
+  .docked .close {
+    top: 3px;
+    z-index: 2;
+  }
+  .docked .head {
+    gap: 8px;
+    align-items: center;
+  }
+  .docked [part~='card-image'] {
+    width: 32px;
+    height: 32px;
+    border-radius: 6px;
+  }
+  .docked .info {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 8px;
+    line-height: 16px;
+  }
+  .docked .brand,
+  .docked .availability.in {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .docked .title {
+    /* Room for the link's focus ring inside the clipped box (not a baseline: a clipped box's is its bottom). */
+    flex: none;
+    align-self: flex-start;
+    width: calc(100% + 8px);
+    margin: -4px;
+    padding: 4px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .docked .title a:focus-visible {
+    outline-offset: 0;
+  }
+  .docked .options {
+    gap: 5px;
+  }
+  .docked fieldset {
+    /* One row with its label first; scrolls sideways. Padding (cancelled by the margin) keeps focus rings unclipped. */
+    flex-wrap: nowrap;
+    align-items: center;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: none;
+    padding: 5px;
+    margin: -5px;
+  }
+  .docked legend {
+    /* Floated, a legend is an ordinary (flex) child, so it sits inline. */
+    float: left;
+    flex: none;
+    margin: 0;
+    margin-inline-end: 2px;
+  }
+  .docked .pill {
+    flex: none;
+    min-height: 28px;
+  }
+  .docked .foot {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    display: grid;
+    gap: 5px;
+    padding-bottom: 5px;
+    background: var(--_card-bg);
+  }
+  .docked .buy,
+  .docked .outcome > :not(.error) {
+    min-height: 32px;
+  }
+  .docked .qty button {
+    height: 30px;
+  }
+  .docked .qty input {
+    align-self: stretch;
+  }
+  .docked .outcome {
+    /* The store's reason beside Retry, so both stay in the foot's view. */
+    flex-wrap: nowrap;
+  }
+  .docked .outcome > .error {
+    flex: 1 1 0;
+    min-width: 0;
+    font-size: 12px;
+    line-height: 16px;
+  }
+  .docked .outcome > .error ~ * {
+    flex: none;
   }
 
   /* The product list: a drawer at the inline end, above the controls. */

@@ -3,6 +3,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import type { ShoppableOverlayElement } from '../../src/overlay/overlay.component.js';
+import type { Show } from '../../src/timeline/types.js';
 import { STREAMS, shadow, until } from '../helpers.js';
 
 export const SHOW = '/docs/examples/show.json';
@@ -17,10 +18,11 @@ export interface Mounted {
 /**
  * The example show on the committed fMP4 stream (20 s, like the show), muted, in a box
  * `width` wide. `checkout` names a built-in adapter (the local storefront answers at the same origin).
+ * `show` replaces the example show (a manifest URL or object).
  */
-export async function mount(options: { width?: string; checkout?: string; dir?: string } = {}): Promise<Mounted> {
+export async function mount(options: { width?: string; checkout?: string; dir?: string; show?: string | Show } = {}): Promise<Mounted> {
   const box = await fixture<HTMLDivElement>(html`<div style="width: ${options.width ?? '800px'}" dir=${options.dir ?? 'ltr'}>
-    <shoppable-video src=${STREAMS.fmp4} show=${SHOW} checkout=${options.checkout ?? ''} locale="en-US" muted label="Spring show"></shoppable-video>
+    <shoppable-video src=${STREAMS.fmp4} .show=${options.show ?? SHOW} checkout=${options.checkout ?? ''} locale="en-US" muted label="Spring show"></shoppable-video>
   </div>`);
   const player = box.querySelector('shoppable-video')!;
   const overlay = (await until(() => player.overlay, 'the overlay')) as ShoppableOverlayElement;
