@@ -62,7 +62,10 @@ export const overlayStyles = css`
   .hotspot {
     pointer-events: auto;
   }
-  .sr-only {
+  /* Read by screen readers, not shown (in the docked card: brand and a plain "In stock"). */
+  .sr-only,
+  .docked .brand,
+  .docked .availability.in {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -465,15 +468,6 @@ export const overlayStyles = css`
     align-items: baseline;
     gap: 0 8px;
     line-height: 16px;
-  }
-  .docked .brand,
-  .docked .availability.in {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .docked .title {
     /* Room for the link's focus ring inside the clipped box (not a baseline: a clipped box's is its bottom). */
