@@ -41,6 +41,14 @@ export interface ShowLoadDetail {
 }
 
 const MAX_REPORTED_ISSUES = 50;
+/** What hydration brings from the store; everything else stays the show's. */
+const LIVE_FIELDS = ['price', 'compareAtPrice', 'currency', 'available', 'variants'] as const;
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (k in from) out[k] = from[k];
+  return out;
+}
 
 export class ShowController {
   readonly timeline: Timeline;
@@ -56,6 +64,8 @@ export class ShowController {
   private stopHtml: (() => void) | null = null;
   private offEngine: Array<() => void> = [];
   private hydrating: AbortController | null = null;
+  /** The flow and products of the last hydration asked for. */
+  private hydratedFor: { flow: CartFlow; key: string } | null = null;
   private checkoutKey: string | CheckoutAdapter = '';
   /** A manifest is loading: the checkout waits for its show id (attribution). */
   private manifestPending = false;
@@ -151,7 +161,11 @@ export class ShowController {
     const cache = this.productsCache;
     if (cache?.merged === merged && cache.hydrated === this.hydrated) return cache.value;
     const value = new Map<string, Product>();
-    for (const [id, p] of merged) value.set(id, this.hydrated.get(id) ?? p);
+    for (const [id, p] of merged) {
+      const live = this.hydrated.get(id);
+      // The show's own fields as they are now, the store's live ones on top.
+      value.set(id, live ? { ...p, ...pick(live, LIVE_FIELDS) } : p);
+    }
     this.productsCache = { merged, hydrated: this.hydrated, value };
     return value;
   }
@@ -191,11 +205,17 @@ export class ShowController {
     const flow = this.flow;
     const products = [...this.timeline.products.values()];
     if (!flow || !products.length) return;
+    // Ask the store again only when what it is asked about changed (not on every pin or
+    // attribute edit): the products and their store references.
+    const key = JSON.stringify(products.map((p) => [p.id, p.refs, p.variants?.map((v) => [v.id, v.refs])]));
+    if (flow === this.hydratedFor?.flow && key === this.hydratedFor.key) return;
+    this.hydratedFor = { flow, key };
     this.hydrating?.abort();
     const abort = (this.hydrating = new AbortController());
     void flow.hydrate(products).then((res) => {
       if (abort.signal.aborted || this.flow !== flow) return;
       if (!res.ok) {
+        this.hydratedFor = null; // a later change may try again
         if (res.error.code !== 'ABORTED') this.commerceError(res.error.code, `Live prices could not be loaded: ${res.error.message}`);
         return;
       }
