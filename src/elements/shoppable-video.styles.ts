@@ -258,14 +258,6 @@ export const playerStyles = css`
     content: '';
     width: 1ch;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   @container (max-width: 480px) {
     .volume {
       display: none;

@@ -29,10 +29,7 @@ export const DEFAULT_STRINGS = {
 
 export type PlayerStrings = typeof DEFAULT_STRINGS;
 
-/** Replaces `{name}` placeholders; unknown names stay as they are. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export { fill } from '../internal/text.js';
 
 /** 0:05, 1:02:03 */
 export function formatTime(seconds: number): string {

@@ -26,3 +26,15 @@ export interface ShoppableError {
 }
 
 export const ERROR_EVENT = 'sv-error';
+
+/**
+ * The one way a failure reaches a page: one console line (`error` for fatal failures, `warn`
+ * otherwise) and one `sv-error` event on `target`, bubbling and composed.
+ */
+export function reportError(target: EventTarget, error: ShoppableError): ShoppableError {
+  const line = `[shoppable-video] ${error.code}: ${error.message}`;
+  if (error.fatal) console.error(line);
+  else console.warn(line);
+  target.dispatchEvent(new CustomEvent<ShoppableError>(ERROR_EVENT, { bubbles: true, composed: true, detail: error }));
+  return error;
+}

@@ -45,4 +45,4 @@ export const DEFAULT_OVERLAY_STRINGS = {
 
 export type OverlayStrings = typeof DEFAULT_OVERLAY_STRINGS;
 
-export { fill } from '../elements/strings.js';
+export { fill } from '../internal/text.js';
