@@ -32,7 +32,8 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : '[name]-[hash].js'),
+      chunkFileNames: (chunk) =>
+        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.facadeModuleId?.includes('/show-binding') ? 'show-[hash].js' : '[name]-[hash].js',
     },
   },
 ];

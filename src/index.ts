@@ -4,8 +4,8 @@
  */
 export { ShoppableVideoElement, parseAspectRatio } from './elements/shoppable-video.component.js';
 export { ShoppableProduct } from './elements/shoppable-product.component.js';
-export type { ProductAppearance, ShowLoadDetail } from './elements/show-controller.js';
-export { DEFAULT_STRINGS, type PlayerStrings } from './elements/strings.js';
+export type { ProductAppearance, ShowLoadDetail } from './show/show-model.js';
+export { DEFAULT_STRINGS, type PlayerStrings } from './player/strings.js';
 export { ShoppableElement, defineElement } from './internal/base-element.js';
 export { ERROR_EVENT, type ShoppableError, type ErrorSource, type MediaErrorCode } from './internal/errors.js';
 export type { Rendition, CaptionOption } from './player/pipeline.js';

@@ -27,7 +27,11 @@ export class MiniPlayerController implements ReactiveController {
   private placeholder?: HTMLElement;
 
   constructor(private readonly host: MiniPlayerHost) {
+    // Loaded when playback first starts: its styles join the host's then.
+    const root = host.renderRoot as ShadowRoot;
+    if (miniPlayerStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, miniPlayerStyles.styleSheet];
     host.addController(this);
+    host.requestUpdate();
   }
 
   hostConnected(): void {

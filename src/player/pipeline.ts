@@ -29,6 +29,8 @@ export interface PipelineHost {
 }
 
 export interface LoadOptions {
+  /** The engine the caller chose (it started the matching requests); chosen from the URL otherwise. */
+  engine?: Engine;
   startTime?: number;
   /** The master playlist request, if the caller started it already. */
   master?: Promise<Fetched>;
@@ -66,8 +68,7 @@ export class MediaPipeline {
   ) {}
 
   async load(url: string, options: LoadOptions = {}): Promise<void> {
-    const engine = chooseEngine(url);
-    this.engine = engine;
+    const engine = (this.engine = options.engine ?? chooseEngine(url));
     const { video } = this;
     if (options.crossOrigin != null) video.crossOrigin = options.crossOrigin;
     else video.removeAttribute('crossorigin');

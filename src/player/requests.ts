@@ -15,6 +15,8 @@ export type MediaRequest =
   | { type: 'seek-by'; delta: number }
   /** 0…1; unmutes when above 0, mutes at 0. */
   | { type: 'volume'; volume: number }
+  /** Volume up or down by `delta`; turning it up unmutes. */
+  | { type: 'volume-by'; delta: number }
   | { type: 'toggle-mute' }
   | { type: 'toggle-fullscreen' }
   | { type: 'toggle-pip' }

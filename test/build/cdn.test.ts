@@ -24,7 +24,7 @@ describe('the script-tag build', () => {
     await firstFrame(el.media);
     expect(requested(/\/dist\/cdn\/hls-/)).to.have.length(1);
     expect(requested(/\/node_modules\//), 'nothing from node_modules: the build is self-contained').to.deep.equal([]);
-    expect(requested(/\/dist\/cdn\/(pipeline|show-controller|overlay)-/)).to.have.length(3);
+    expect(requested(/\/dist\/cdn\/(pipeline|show|overlay)-/)).to.have.length(3);
 
     el.currentTime = 8.5;
     el.pause();

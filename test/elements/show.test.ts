@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
-import type { ProductAppearance, ShowLoadDetail } from '../../src/elements/show-controller.js';
+import type { ProductAppearance, ShowLoadDetail } from '../../src/show/show-model.js';
 import type { ShoppableError } from '../../src/internal/errors.js';
 import type { Cue } from '../../src/timeline/types.js';
 import { cases } from '../timeline/malformed-shows.js';

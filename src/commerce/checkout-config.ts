@@ -1,0 +1,37 @@
+/**
+ * The checkout settings of `<shoppable-video>` (its attributes) and how they become an
+ * adapter configuration. Part of the initial script: no adapter code here.
+ */
+import type { AdapterConfig, CheckoutAdapter } from './types.js';
+
+/** Lit property declarations of the checkout attributes. */
+export const CHECKOUT_PROPERTIES = {
+  checkout: { type: String },
+  adapter: { attribute: false },
+  shop: { type: String },
+  storefrontToken: { type: String, attribute: 'storefront-token' },
+  apiVersion: { type: String, attribute: 'api-version' },
+  checkoutUrl: { type: String, attribute: 'checkout-url' },
+  cartUrl: { type: String, attribute: 'cart-url' },
+  cartRoot: { type: String, attribute: 'cart-root' },
+  showId: { type: String, attribute: 'show-id' },
+} as const;
+
+export type CheckoutSettings = { [K in keyof typeof CHECKOUT_PROPERTIES]: K extends 'adapter' ? CheckoutAdapter | null : string };
+
+/** What the checkout is built from: a custom adapter, or a built-in one by name with its config. */
+export interface CheckoutSpec {
+  checkout: string;
+  adapter: CheckoutAdapter | null;
+  config: AdapterConfig;
+}
+
+/** The settings as an adapter config; the show id defaults to the manifest's (attribution). */
+export function checkoutSpec(settings: CheckoutSettings, manifestId: string | undefined, eventTarget: EventTarget): CheckoutSpec {
+  const config: AdapterConfig = { eventTarget };
+  for (const k of ['shop', 'storefrontToken', 'apiVersion', 'checkoutUrl', 'cartUrl', 'cartRoot', 'showId'] as const) {
+    const v = k === 'showId' ? settings.showId || manifestId : settings[k];
+    if (v) config[k] = v;
+  }
+  return { checkout: settings.checkout, adapter: settings.adapter, config };
+}

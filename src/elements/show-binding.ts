@@ -1,0 +1,78 @@
+/**
+ * What a show adds to a player, loaded as one lazy chunk only when the player has a show (a
+ * `show` manifest or `<shoppable-product>` children): the show model, the checkout controller
+ * and, once the show has products, the overlay chunk. The element owns one binding, renders
+ * from its state and is told when that state changes; nothing here calls the element.
+ */
+import { checkoutSpec, type CheckoutSettings } from '../commerce/checkout-config.js';
+import { CheckoutController } from '../commerce/checkout-controller.js';
+import { reportError } from '../internal/errors.js';
+import { ShowModel } from '../show/show-model.js';
+import type { Product } from '../timeline/types.js';
+
+export interface ShowBindingOptions {
+  /** Something the player renders changed (show, products, active cues, flow, overlay chunk). */
+  onChange(): void;
+  /** The checkout settings as they are now (the element's attributes). */
+  settings(): CheckoutSettings;
+}
+
+export class ShowBinding {
+  readonly model: ShowModel;
+  readonly checkout: CheckoutController;
+  /** True once the overlay chunk is loaded (when the show has products); null while loading. */
+  overlayLoaded: boolean | null = false;
+
+  constructor(
+    private readonly target: HTMLElement,
+    private readonly options: ShowBindingOptions,
+  ) {
+    this.checkout = new CheckoutController({ onChange: options.onChange, onError: (e) => reportError(target, e) });
+    this.model = new ShowModel(target, {
+      product: (id) => this.products.get(id),
+      onChange: (what) => {
+        if (what === 'manifest') this.configure();
+        if (what === 'timeline') this.timelineChanged();
+        options.onChange();
+      },
+    });
+  }
+
+  /** Every product, with live store data where the checkout provides it. */
+  get products(): ReadonlyMap<string, Product> {
+    return this.checkout.products(this.model.timeline.products);
+  }
+
+  connect(media: HTMLVideoElement | null): void {
+    this.model.connect(media);
+    this.configure();
+  }
+
+  disconnect(): void {
+    this.model.disconnect();
+    this.checkout.dispose();
+  }
+
+  /** Re-reads the checkout settings (the checkout waits for a loading manifest's show id). */
+  configure(): void {
+    if (this.model.pending) return;
+    this.checkout.configure(checkoutSpec(this.options.settings(), this.model.manifest?.id, this.target), () => [...this.model.timeline.products.values()]);
+  }
+
+  private timelineChanged(): void {
+    if (this.model.timeline.products.size && this.overlayLoaded === false) {
+      this.overlayLoaded = null;
+      import('../overlay/define.js').then(
+        () => {
+          this.overlayLoaded = true;
+          this.options.onChange();
+        },
+        (err: unknown) => {
+          this.overlayLoaded = false; // a later change may try again
+          reportError(this.target, { source: 'config', code: 'OVERLAY_LOAD_FAILED', message: `The product overlay could not be downloaded (${String(err)}). The video still plays.`, fatal: false });
+        },
+      );
+    }
+    this.checkout.hydrate([...this.model.timeline.products.values()]);
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The control bar and the player's keyboard: they read playback state and send requests
+ * (`sv-media-request`), never calling the media themselves. Menus (captions, quality), the
+ * seek-bar product markers (one tab stop, arrows between them) and the idle state that hides
+ * the bar while playing live here too.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { cssProps } from '../internal/css-props.js';
+import { fill } from '../internal/text.js';
+import type { Cue, Product } from '../timeline/types.js';
+import type { FullscreenController } from './fullscreen.js';
+import { icons } from './icons.js';
+import type { PlaybackController } from './playback.js';
+import { requestMedia, type MediaRequest } from './requests.js';
+import { formatTime, type PlayerStrings } from './strings.js';
+
+type Menu = 'captions' | 'quality';
+
+/** What the controls show: playback state, screen state, and the show's products for markers. */
+export interface ControlsView {
+  t: PlayerStrings;
+  playback: PlaybackController;
+  screen: FullscreenController;
+  cues: readonly Cue[];
+  products: ReadonlyMap<string, Product>;
+}
+
+const IDLE_MS = 2500;
+const MAX_MARKERS = 100;
+
+export class ControlsController implements ReactiveController {
+  menu: Menu | null = null;
+  /** Playing with no pointer or key activity for a while: the bar hides (`:host([idle])`). */
+  private idleTimer = 0;
+  private wasPlaying = false;
+  private markerFocus = 0;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode; readonly playing: boolean }) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const { playing } = this.host;
+    if (playing !== this.wasPlaying) {
+      this.wasPlaying = playing;
+      this.activity();
+    }
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.idleTimer);
+    this.host.toggleAttribute('idle', false);
+  }
+
+  /** Pointer or key activity: the bar shows, and hides again after a while if playing. */
+  readonly activity = (): void => {
+    this.host.toggleAttribute('idle', false);
+    clearTimeout(this.idleTimer);
+    if (this.host.playing) this.idleTimer = window.setTimeout(() => this.host.toggleAttribute('idle', !this.menu), IDLE_MS);
+  };
+
+  /** Keys anywhere in the player (the frame listens). */
+  readonly onKeydown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0] as HTMLElement;
+    const inRange = target instanceof HTMLInputElement;
+    this.activity();
+    if (e.key === 'Escape' && this.menu) {
+      this.closeMenu(true);
+    } else if (this.menu && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const items = this.all<HTMLElement>('[role="menuitemradio"]');
+      const i = items.indexOf(target);
+      items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+    } else if (target.classList?.contains('marker') && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+      this.moveMarkerFocus(target, e.key);
+    } else {
+      const request = keyRequest(e.key, inRange, target instanceof HTMLButtonElement);
+      if (!request) return;
+      requestMedia(e.currentTarget!, request);
+    }
+    e.preventDefault();
+  };
+
+  /** A menu closes when focus leaves it. */
+  readonly onFocusOut = (e: FocusEvent): void => {
+    const next = e.relatedTarget as Node | null;
+    if (this.menu && !this.host.renderRoot.querySelector('[role="menu"]')?.parentElement?.contains(next)) this.closeMenu(false);
+  };
+
+  render({ t, playback: p, screen, cues, products }: ControlsView): TemplateResult {
+    const max = p.seekEnd;
+    const live = p.duration === Infinity;
+    const level = p.muted ? 0 : p.volume;
+    void p.tracksVersion; // re-rendered when tracks change
+    const ask = (request: MediaRequest) => (e: Event) => requestMedia(e.currentTarget!, request);
+    return html`
+      <div class="controls" part="controls">
+        <div class="seek">
+          <input
+            type="range"
+            min="0"
+            max=${max}
+            step="any"
+            .value=${String(Math.min(p.time, max))}
+            aria-label=${t.seek}
+            aria-valuetext=${fill(t.timeOf, { current: formatTime(p.time), duration: formatTime(max) })}
+            ?disabled=${!max}
+            @input=${(e: Event) => requestMedia(e.target!, { type: 'seek', time: Number((e.target as HTMLInputElement).value) })}
+          />
+          ${Number.isFinite(p.duration) && max ? this.renderMarkers(t, productMarkers(cues, products, max), max) : nothing}
+        </div>
+        <div class="row">
+          <button part="play-button" aria-label=${p.playing ? t.pause : t.play} @click=${ask({ type: 'toggle-play' })}>${p.playing ? icons.pause : icons.play}</button>
+          <button part="mute-button" aria-label=${p.muted ? t.unmute : t.mute} @click=${ask({ type: 'toggle-mute' })}>${p.muted ? icons.muted : icons.volume}</button>
+          <input
+            class="volume"
+            type="range"
+            min="0"
+            max="1"
+            step="0.05"
+            .value=${String(level)}
+            aria-label=${t.volume}
+            aria-valuetext=${`${Math.round(level * 100)}%`}
+            @input=${(e: Event) => requestMedia(e.target!, { type: 'volume', volume: Number((e.target as HTMLInputElement).value) })}
+          />
+          ${live ? html`<span class="live">${t.live}</span>` : html`<span class="time" aria-hidden="true">${formatTime(p.time)} / ${formatTime(max)}</span>`}
+          <span class="spacer"></span>
+          ${p.captionTracks.length
+            ? this.renderMenu('captions', t.captions, icons.captions, [
+                { label: t.captionsOff, checked: p.captionTrack < 0, request: { type: 'captions', index: -1 } },
+                ...p.captionTracks.map((c) => ({ label: c.label, checked: p.captionTrack === c.index, request: { type: 'captions', index: c.index } as const })),
+              ])
+            : nothing}
+          ${p.renditions.length > 1
+            ? this.renderMenu('quality', t.quality, icons.quality, [
+                { label: t.qualityAuto, checked: p.rendition < 0, request: { type: 'rendition', index: -1 } },
+                ...p.renditions
+                  .slice()
+                  .sort((a, b) => b.bitrate - a.bitrate)
+                  .map((r) => ({ label: r.label, checked: p.rendition === r.index, request: { type: 'rendition', index: r.index } as const })),
+              ])
+            : nothing}
+          ${screen.pipSupported
+            ? html`<button part="pip-button" aria-label=${screen.pip ? t.exitPip : t.pip} aria-pressed=${screen.pip} @click=${ask({ type: 'toggle-pip' })}>${icons.pip}</button>`
+            : nothing}
+          <button part="fullscreen-button" aria-label=${screen.fullscreen ? t.exitFullscreen : t.fullscreen} @click=${ask({ type: 'toggle-fullscreen' })}>
+            ${screen.fullscreen ? icons.exitFullscreen : icons.fullscreen}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  /** Seek-bar markers where products appear: one tab stop, arrows move between them. */
+  private renderMarkers(t: PlayerStrings, markers: Marker[], duration: number): unknown {
+    if (!markers.length) return nothing;
+    const focus = Math.min(this.markerFocus, markers.length - 1);
+    return html`<div class="markers" role="group" aria-label=${t.productMoments}>
+      ${markers.map(
+        (m, i) => html`<button
+          class="marker"
+          part="marker"
+          ${cssProps({ 'inset-inline-start': `${(m.time / duration) * 100}%` })}
+          tabindex=${i === focus ? 0 : -1}
+          aria-label=${fill(t.jumpTo, { title: m.title, time: formatTime(m.time) })}
+          @click=${(e: Event) => {
+            this.markerFocus = i;
+            requestMedia(e.currentTarget!, { type: 'seek', time: m.time });
+          }}
+        ></button>`,
+      )}
+    </div>`;
+  }
+
+  private moveMarkerFocus(target: HTMLElement, key: string): void {
+    const buttons = this.all<HTMLButtonElement>('button.marker');
+    const i = buttons.indexOf(target as HTMLButtonElement);
+    const rtl = getComputedStyle(this.host).direction === 'rtl';
+    const step = key === 'Home' ? -i : key === 'End' ? buttons.length - 1 - i : (key === 'ArrowRight') !== rtl ? 1 : -1;
+    const next = Math.min(buttons.length - 1, Math.max(0, i + step));
+    this.markerFocus = next;
+    buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
+    buttons[next]?.focus();
+  }
+
+  private renderMenu(id: Menu, label: string, icon: unknown, items: Array<{ label: string; checked: boolean; request: MediaRequest }>): TemplateResult {
+    const open = this.menu === id;
+    return html`<div class="menu-wrap">
+      <button part="${id}-button" data-menu=${id} aria-label=${label} aria-haspopup="menu" aria-expanded=${open} @click=${() => this.toggleMenu(id)}>${icon}</button>
+      ${open
+        ? html`<div role="menu" aria-label=${label}>
+            ${items.map(
+              (item) => html`<button
+                role="menuitemradio"
+                aria-checked=${item.checked}
+                tabindex=${item.checked ? 0 : -1}
+                @click=${(e: Event) => {
+                  requestMedia(e.currentTarget!, item.request);
+                  this.closeMenu(true);
+                }}
+              >
+                ${item.label}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private toggleMenu(menu: Menu): void {
+    this.menu = this.menu === menu ? null : menu;
+    this.host.requestUpdate();
+    if (this.menu) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus());
+  }
+
+  private closeMenu(refocus: boolean): void {
+    const menu = this.menu;
+    this.menu = null;
+    this.host.requestUpdate();
+    if (refocus) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`[data-menu="${menu}"]`)?.focus());
+  }
+
+  private all<T extends Element>(selector: string): T[] {
+    return Array.from(this.host.renderRoot.querySelectorAll<T>(selector));
+  }
+}
+
+/** The player's keys: Space/K play-pause, arrows seek and volume, M mute, F full screen, C captions. */
+function keyRequest(key: string, inRange: boolean, onButton: boolean): MediaRequest | null {
+  switch (key) {
+    case ' ':
+      return onButton || inRange ? null : { type: 'toggle-play' };
+    case 'k':
+      return { type: 'toggle-play' };
+    case 'ArrowLeft':
+    case 'ArrowRight':
+      return inRange ? null : { type: 'seek-by', delta: key === 'ArrowLeft' ? -5 : 5 }; // a slider moves itself
+    case 'ArrowUp':
+    case 'ArrowDown':
+      return inRange ? null : { type: 'volume-by', delta: key === 'ArrowUp' ? 0.1 : -0.1 };
+    case 'm':
+      return { type: 'toggle-mute' };
+    case 'f':
+      return { type: 'toggle-fullscreen' };
+    case 'c':
+      return { type: 'toggle-captions' };
+  }
+  return null;
+}
+
+interface Marker {
+  time: number;
+  title: string;
+}
+
+let markerCache: { cues: readonly Cue[]; products: ReadonlyMap<string, Product>; duration: number; markers: Marker[] } | null = null;
+
+/** One marker per product appearance (merged when closer than 0.5 s), at most 100, in time order. */
+function productMarkers(cues: readonly Cue[], products: ReadonlyMap<string, Product>, duration: number): Marker[] {
+  if (markerCache?.cues === cues && markerCache.products === products && markerCache.duration === duration) return markerCache.markers;
+  const seen = new Set<string>();
+  const markers: Marker[] = [];
+  for (const cue of [...cues].sort((a, b) => a.start - b.start)) {
+    const key = `${cue.productId}@${Math.round(cue.start * 2)}`;
+    if (cue.start > duration || seen.has(key)) continue;
+    seen.add(key);
+    markers.push({ time: cue.start, title: cue.label || products.get(cue.productId)?.title || cue.productId });
+    if (markers.length === MAX_MARKERS) break;
+  }
+  markerCache = { cues, products, duration, markers };
+  return markers;
+}
