@@ -130,6 +130,8 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
   private readonly controlsUi = new ControlsController(this);
   private readonly showLoader = new ShowLoader(this);
 
+  /** What had focus before an update. */
+  private focused: Element | null = null;
   /** The floating mini-player, a lazy chunk loaded when playback first starts. */
   private miniPlayer: Promise<unknown> | null = null;
 
@@ -252,12 +254,17 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.focused = this.shadowRoot?.activeElement ?? null;
     validateAttributes(this, changed, (error) => reportError(this, error));
     if (changed.has('src') && this.hasUpdated) this.playback.sourceChanged();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const video = this.media!;
+    // A focused control that went away (the big play button once playing, Try again) hands focus
+    // to the bar's play button, or the frame: never to the page's <body>.
+    const root = this.renderRoot;
+    if (this.focused && !this.focused.isConnected) (root.querySelector<HTMLElement>('[part="play-button"]') ?? root.querySelector<HTMLElement>('.frame'))!.focus();
     for (const state of ['playing', 'loading', 'fullscreen'] as const) this.toggleAttribute(state, this[state]);
     this.miniPlayer ??= this.playing && !this.noMiniPlayer ? import('../player/mini-player.js').then((m) => new m.MiniPlayerController(this), () => undefined) : null;
     if (changed.has('muted') && changed.get('muted') !== undefined) this.playback.setMuted(this.muted);

@@ -154,7 +154,7 @@ export const playerStyles = css`
     left: 0;
     right: 0;
     bottom: 0;
-    padding: 0 8px 4px;
+    padding: 0 8px;
     background: linear-gradient(transparent, rgb(0 0 0 / 0.7));
     transition: opacity 0.2s;
   }
@@ -174,14 +174,16 @@ export const playerStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* 24 px tall: the WCAG 2.2 minimum target size (2.5.8), for the seek and volume sliders. */
   .seek {
     position: relative;
-    height: 20px;
+    height: 24px;
     display: flex;
     align-items: center;
   }
   input[type='range'] {
     width: 100%;
+    height: 24px;
     margin: 0;
     accent-color: var(--_accent);
     cursor: pointer;

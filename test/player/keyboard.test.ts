@@ -2,25 +2,30 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
+import { expectAccessible } from '../a11y.js';
 import { STREAMS, shadow, until } from '../helpers.js';
 
 describe('keyboard and accessibility', () => {
   it('passes an axe audit before playback, while playing, with a menu open, and in the error state', async () => {
     const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${STREAMS.subs} muted label="Spring collection show"></shoppable-video>`);
     await expect(el).to.be.accessible();
+    await expectAccessible(el, 'before playback');
     await el.play();
     await until(() => el.playing && el.captionTracks.length === 2, 'playback with captions');
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    await expectAccessible(el, 'while playing');
     shadow<HTMLButtonElement>(el, '[data-menu="captions"]').click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    await expectAccessible(el, 'with the captions menu open');
     el.src = 'javascript:void 0';
     await el.updateComplete;
     await el.play();
     await until(() => el.error, 'the error state');
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    await expectAccessible(el, 'in the error state');
   });
 
   it('is operable from the keyboard: Tab to the player, then k, arrows, m, c, f', async () => {
@@ -32,8 +37,10 @@ describe('keyboard and accessibility', () => {
     await until(() => el.playing, 'Enter on the play button to start playback');
     await until(() => el.captionTracks.length === 2, 'caption tracks');
 
-    // Focus is now on a control; shortcuts act on the player.
-    shadow<HTMLButtonElement>(el, '[part="play-button"]').focus();
+    // The big play button is gone: focus moved to the bar's play button, visibly (WCAG 2.4.7).
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused?.getAttribute('part'), 'focus after the big play button').to.equal('play-button');
+    expect(focused.matches(':focus-visible'), 'a visible focus indicator').to.be.true;
     await sendKeys({ press: 'k' });
     await until(() => el.paused, 'k to pause');
     const t = el.currentTime;
