@@ -33,7 +33,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: (chunk) =>
-        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.facadeModuleId?.includes('/show-binding') ? 'show-[hash].js' : '[name]-[hash].js',
+        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
     },
   },
 ];

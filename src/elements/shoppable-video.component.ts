@@ -307,7 +307,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
           ? html`<button class="big-play" part="big-play" aria-label=${t.playVideo} @click=${ask({ type: 'toggle-play' })}>${icons.play}</button>`
           : nothing}
         ${controls && !p.error
-          ? this.controlsUi.render({ t, playback: p, screen: this.screen, cues: binding?.model.timeline.cues ?? [], products: binding?.model.timeline.products ?? new Map() })
+          ? this.controlsUi.render({ t, playback: p, screen: this.screen, markers: binding ? (max) => binding.markers.render(t, binding.model.timeline.cues, binding.model.timeline.products, max) : undefined })
           : nothing}
         <!-- After the controls in the DOM, so Tab goes controls → hotspots → card → list;
              it stays clear of the control bar (--sv-controls-height). -->

@@ -7,6 +7,7 @@
 import { checkoutSpec, type CheckoutSettings } from '../commerce/checkout-config.js';
 import { CheckoutController } from '../commerce/checkout-controller.js';
 import { reportError } from '../internal/errors.js';
+import { SeekMarkers } from '../show/markers.js';
 import { ShowModel } from '../show/show-model.js';
 import type { Product } from '../timeline/types.js';
 
@@ -20,6 +21,7 @@ export interface ShowBindingOptions {
 export class ShowBinding {
   readonly model: ShowModel;
   readonly checkout: CheckoutController;
+  readonly markers = new SeekMarkers();
   /** True once the overlay chunk is loaded (when the show has products); null while loading. */
   overlayLoaded: boolean | null = false;
 

@@ -5,9 +5,7 @@
  * the bar while playing live here too.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { cssProps } from '../internal/css-props.js';
 import { fill } from '../internal/text.js';
-import type { Cue, Product } from '../timeline/types.js';
 import type { FullscreenController } from './fullscreen.js';
 import { icons } from './icons.js';
 import type { PlaybackController } from './playback.js';
@@ -16,24 +14,22 @@ import { formatTime, type PlayerStrings } from './strings.js';
 
 type Menu = 'captions' | 'quality';
 
-/** What the controls show: playback state, screen state, and the show's products for markers. */
+/** What the controls show: playback state, screen state, and the show's seek-bar markers. */
 export interface ControlsView {
   t: PlayerStrings;
   playback: PlaybackController;
   screen: FullscreenController;
-  cues: readonly Cue[];
-  products: ReadonlyMap<string, Product>;
+  /** Product markers for a seek bar of `duration` seconds (the show chunk renders them). */
+  markers?: (duration: number) => unknown;
 }
 
 const IDLE_MS = 2500;
-const MAX_MARKERS = 100;
 
 export class ControlsController implements ReactiveController {
   menu: Menu | null = null;
   /** Playing with no pointer or key activity for a while: the bar hides (`:host([idle])`). */
   private idleTimer = 0;
   private wasPlaying = false;
-  private markerFocus = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode; readonly playing: boolean }) {
     host.addController(this);
@@ -71,8 +67,6 @@ export class ControlsController implements ReactiveController {
       const items = this.all<HTMLElement>('[role="menuitemradio"]');
       const i = items.indexOf(target);
       items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-    } else if (target.classList?.contains('marker') && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
-      this.moveMarkerFocus(target, e.key);
     } else {
       const request = keyRequest(e.key, inRange, target instanceof HTMLButtonElement);
       if (!request) return;
@@ -87,7 +81,7 @@ export class ControlsController implements ReactiveController {
     if (this.menu && !this.host.renderRoot.querySelector('[role="menu"]')?.parentElement?.contains(next)) this.closeMenu(false);
   };
 
-  render({ t, playback: p, screen, cues, products }: ControlsView): TemplateResult {
+  render({ t, playback: p, screen, markers }: ControlsView): TemplateResult {
     const max = p.seekEnd;
     const live = p.duration === Infinity;
     const level = p.muted ? 0 : p.volume;
@@ -107,7 +101,7 @@ export class ControlsController implements ReactiveController {
             ?disabled=${!max}
             @input=${(e: Event) => requestMedia(e.target!, { type: 'seek', time: Number((e.target as HTMLInputElement).value) })}
           />
-          ${Number.isFinite(p.duration) && max ? this.renderMarkers(t, productMarkers(cues, products, max), max) : nothing}
+          ${Number.isFinite(p.duration) && max ? markers?.(max) : nothing}
         </div>
         <div class="row">
           <button part="play-button" aria-label=${p.playing ? t.pause : t.play} @click=${ask({ type: 'toggle-play' })}>${p.playing ? icons.pause : icons.play}</button>
@@ -149,38 +143,6 @@ export class ControlsController implements ReactiveController {
         </div>
       </div>
     `;
-  }
-
-  /** Seek-bar markers where products appear: one tab stop, arrows move between them. */
-  private renderMarkers(t: PlayerStrings, markers: Marker[], duration: number): unknown {
-    if (!markers.length) return nothing;
-    const focus = Math.min(this.markerFocus, markers.length - 1);
-    return html`<div class="markers" role="group" aria-label=${t.productMoments}>
-      ${markers.map(
-        (m, i) => html`<button
-          class="marker"
-          part="marker"
-          ${cssProps({ 'inset-inline-start': `${(m.time / duration) * 100}%` })}
-          tabindex=${i === focus ? 0 : -1}
-          aria-label=${fill(t.jumpTo, { title: m.title, time: formatTime(m.time) })}
-          @click=${(e: Event) => {
-            this.markerFocus = i;
-            requestMedia(e.currentTarget!, { type: 'seek', time: m.time });
-          }}
-        ></button>`,
-      )}
-    </div>`;
-  }
-
-  private moveMarkerFocus(target: HTMLElement, key: string): void {
-    const buttons = this.all<HTMLButtonElement>('button.marker');
-    const i = buttons.indexOf(target as HTMLButtonElement);
-    const rtl = getComputedStyle(this.host).direction === 'rtl';
-    const step = key === 'Home' ? -i : key === 'End' ? buttons.length - 1 - i : (key === 'ArrowRight') !== rtl ? 1 : -1;
-    const next = Math.min(buttons.length - 1, Math.max(0, i + step));
-    this.markerFocus = next;
-    buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
-    buttons[next]?.focus();
   }
 
   private renderMenu(id: Menu, label: string, icon: unknown, items: Array<{ label: string; checked: boolean; request: MediaRequest }>): TemplateResult {
@@ -246,27 +208,4 @@ function keyRequest(key: string, inRange: boolean, onButton: boolean): MediaRequ
       return { type: 'toggle-captions' };
   }
   return null;
-}
-
-interface Marker {
-  time: number;
-  title: string;
-}
-
-let markerCache: { cues: readonly Cue[]; products: ReadonlyMap<string, Product>; duration: number; markers: Marker[] } | null = null;
-
-/** One marker per product appearance (merged when closer than 0.5 s), at most 100, in time order. */
-function productMarkers(cues: readonly Cue[], products: ReadonlyMap<string, Product>, duration: number): Marker[] {
-  if (markerCache?.cues === cues && markerCache.products === products && markerCache.duration === duration) return markerCache.markers;
-  const seen = new Set<string>();
-  const markers: Marker[] = [];
-  for (const cue of [...cues].sort((a, b) => a.start - b.start)) {
-    const key = `${cue.productId}@${Math.round(cue.start * 2)}`;
-    if (cue.start > duration || seen.has(key)) continue;
-    seen.add(key);
-    markers.push({ time: cue.start, title: cue.label || products.get(cue.productId)?.title || cue.productId });
-    if (markers.length === MAX_MARKERS) break;
-  }
-  markerCache = { cues, products, duration, markers };
-  return markers;
 }
