@@ -91,6 +91,12 @@ export class MiniPlayerController implements ReactiveController {
       this.close.setAttribute('aria-label', (this.host.strings as { closeMiniPlayer?: string } | undefined)?.closeMiniPlayer || 'Close mini player');
       frame.append(this.close);
     } else {
+      if (frame && this.host.hasAttribute('floating')) {
+        // Docking moves the frame from the corner back into the page. Transparent for the frame it
+        // moves in (opacity 0 keeps focus where it is), the move is no layout shift (CLS stays 0).
+        frame.classList.add('docking');
+        requestAnimationFrame(() => requestAnimationFrame(() => frame.classList.remove('docking')));
+      }
       if (this.close?.matches(':focus')) frame?.focus();
       this.close?.remove();
       this.placeholder?.remove();
@@ -137,6 +143,9 @@ export const miniPlayerStyles = css`
     :host([floating]) .frame {
       animation: none;
     }
+  }
+  .frame.docking {
+    opacity: 0;
   }
   .mini-close {
     position: absolute;
