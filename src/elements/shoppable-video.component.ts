@@ -6,6 +6,7 @@ import { spinKeyframes } from '../internal/styles.js';
 import { fetchTimed } from '../player/fetch-timed.js';
 import { loadHls } from '../player/hls-loader.js';
 import { MiniPlayerController, miniPlayerStyles } from '../player/mini-player.js';
+import type { MediaRequest } from '../player/requests.js';
 import type { CaptionOption, MediaPipeline, Rendition } from '../player/pipeline.js';
 import { chooseEngine, resolveSrc, type Engine } from '../player/source.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
@@ -853,6 +854,14 @@ export class ShoppableVideoElement extends ShoppableElement {
         @keydown=${this.onKeydown}
         @pointermove=${this.scheduleIdle}
         @focusout=${this.onFocusOut}
+        @sv-media-request=${(e: CustomEvent<MediaRequest>) => {
+          // Interim (until the player's request map lands): the overlay's play/pause/seek requests.
+          e.stopPropagation();
+          const r = e.detail;
+          if (r.type === 'play') void this.play();
+          else if (r.type === 'pause') this.pause();
+          else if (r.type === 'seek') this.currentTime = r.time;
+        }}
       >
         <video
           part="video"
@@ -890,9 +899,15 @@ export class ShoppableVideoElement extends ShoppableElement {
   protected renderOverlay(): unknown {
     const show = this.showController;
     if (!show?.overlayLoaded) return nothing;
+    const video = this.video;
     return html`<shoppable-overlay
       ${cssProps({ '--sv-controls-height': `${this.controls && !this.error ? 64 : 0}px` })}
-      .player=${this}
+      .paused=${!this.playing}
+      .pauseOnCard=${this.pauseOnCard}
+      .cardLink=${this.cardLink}
+      .videoRatio=${video?.videoWidth && video.videoHeight ? video.videoWidth / video.videoHeight : 0}
+      .seekable=${Number.isFinite(this._duration)}
+      .frames=${null}
       .products=${show.products}
       .cues=${show.timeline.cues}
       .active=${show.active}

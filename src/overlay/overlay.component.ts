@@ -4,6 +4,7 @@ import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CartSummary } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
+import { requestMedia } from '../player/requests.js';
 import { spinKeyframes } from '../internal/styles.js';
 import { positionAt, type Point } from '../timeline/interpolate.js';
 import type { Cue, Product } from '../timeline/types.js';
@@ -15,18 +16,19 @@ import { choose, initialSelection, isValueEnabled, maxQuantity, priceOf, resolve
 /** A shopping bag (inline SVG: emoji fonts are not everywhere). */
 const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="bag"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
 
-/** What the overlay reads from and asks of the player (`<shoppable-video>` satisfies it). */
-export interface OverlayPlayer extends EventTarget {
-  currentTime: number;
-  readonly duration: number;
-  readonly paused: boolean;
-  readonly media: HTMLVideoElement | null;
-  /** Pause while a card the shopper opened is open (attribute `pause-on-card`). */
-  pauseOnCard?: boolean;
-  /** `'product'` (default): clicking the card body opens product.url; `'none'`: it does nothing. */
-  cardLink?: 'product' | 'none';
-  play(): Promise<void>;
-  pause(): void;
+/**
+ * Where the overlay reads per-frame hotspot positions from (the show model implements it).
+ * The overlay subscribes itself while connected.
+ */
+export interface FrameSource {
+  /** Media time (seconds) of the last frame; NaN before the first. */
+  readonly time: number;
+  /**
+   * Calls `listener` on every rendered frame with the positions of the active keyframed cues
+   * (fractions of the picture; the map is reused: read it during the call). Returns the
+   * function that stops it.
+   */
+  onFrame(listener: (positions: ReadonlyMap<Cue, Point>) => void): () => void;
 }
 
 /** Where a product interaction came from. */
@@ -81,6 +83,10 @@ const hasPosition = (cue: Cue) => Boolean(cue.keyframes?.length) || (cue.x !== u
  * count and a polite live region. Rendered by `<shoppable-video>` inside its shadow root
  * (a lazy chunk with Floating UI); not registered by `shoppable-video/define`.
  *
+ * State flows down (the properties below), requests flow up: it never calls the player, it
+ * asks for `play`, `pause` and `seek` with composed `sv-media-request` events
+ * (`src/player/requests.ts`).
+ *
  * @event sv-product-click - `{productId, cueId, source}`; cancelable.
  * @event sv-card-open - `{productId, cueId}`.
  * @event sv-card-close - `{productId, cueId}`.
@@ -108,7 +114,12 @@ export class ShoppableOverlayElement extends ShoppableElement {
   static override styles = [overlayStyles, spinKeyframes];
 
   static override properties = {
-    player: { attribute: false },
+    paused: { attribute: false },
+    pauseOnCard: { attribute: false },
+    cardLink: { attribute: false },
+    videoRatio: { attribute: false },
+    seekable: { attribute: false },
+    frames: { attribute: false },
     products: { attribute: false },
     cues: { attribute: false },
     active: { attribute: false },
@@ -124,8 +135,18 @@ export class ShoppableOverlayElement extends ShoppableElement {
     _announcement: { state: true },
   };
 
-  /** The player whose time, state and playback the overlay reads and drives. */
-  player: OverlayPlayer | null = null;
+  /** Whether the video is paused (a card opened while playing pauses it with `pauseOnCard`). */
+  paused = true;
+  /** Pause while a card the shopper opened is open, resume when it closes (attribute `pause-on-card` of the player). */
+  pauseOnCard = false;
+  /** `'product'` (default): clicking the card body opens product.url; `'none'`: it does nothing. */
+  cardLink: 'product' | 'none' = 'product';
+  /** The picture's width / height (videoWidth / videoHeight); 0 while unknown (the box's ratio is used). */
+  videoRatio = 0;
+  /** Video on demand: choosing a product in the list seeks to its first appearance (live: no). */
+  seekable = false;
+  /** Per-frame positions of moving hotspots and the time of the last frame; null: none. */
+  frames: FrameSource | null = null;
   /** Every product of the show by id (merged and, with a checkout, hydrated). */
   products: ReadonlyMap<string, Product> = new Map();
   /** Every cue of the show (for the list and first appearances). */
@@ -153,8 +174,11 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** `variantId|quantity` of each product's last successful add, for the "Added" label. */
   private readonly added = new Map<string, string>();
   private readonly spots = new Map<Cue, HTMLElement>();
+  /** The last position of each keyframed cue given to {@link setPositions}, for its next render. */
+  private readonly placed = new Map<Cue, Point>();
   private resizer?: ResizeObserver;
   private unsubscribe?: () => void;
+  private offFrames?: () => void;
   private stopFloating?: () => void;
   private floatingPair: [Element, Element] | null = null;
   private announceTimer = 0;
@@ -169,14 +193,16 @@ export class ShoppableOverlayElement extends ShoppableElement {
   }
 
   /**
-   * Moves the hotspots of keyframed cues; called by the player once per rendered frame with
-   * the positions of the active keyframed cues (fractions of the frame). No re-render.
+   * Moves the hotspots of keyframed cues; called once per rendered frame (from {@link frames},
+   * or by the player) with the positions of the active keyframed cues (fractions of the frame).
+   * No re-render.
    */
   setPositions(positions: ReadonlyMap<Cue, Point>): void {
     positions.forEach(this.move);
   }
 
   private readonly move = (p: Point, cue: Cue): void => {
+    this.placed.set(cue, p);
     const el = this.spots.get(cue);
     if (!el) return;
     el.style.setProperty('--x', String(p.x));
@@ -186,9 +212,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** Opens the card of a product (of a cue when given), as if the shopper chose it. */
   openCard(productId: string, cue?: Cue, opener: HTMLElement | null = null): void {
     if (!this.products.has(productId)) return;
-    const player = this.player;
-    const pause = Boolean(player?.pauseOnCard && !player.paused && !this._open?.paused);
-    if (pause) player!.pause();
+    const pause = this.pauseOnCard && !this.paused && !this._open?.paused;
+    if (pause) requestMedia(this, { type: 'pause' });
     const wasPaused = this._open?.paused ?? false;
     if (this._open) this.emit<CardDetail>('sv-card-close', { productId: this._open.productId, cueId: this._open.cue?.id });
     if (!this.selections.has(productId)) this.selections.set(productId, initialSelection(this.products.get(productId)!));
@@ -205,7 +230,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this._open = null;
     this.closedOpener = open.opener;
     this.emit<CardDetail>('sv-card-close', { productId: open.productId, cueId: open.cue?.id });
-    if (open.paused) void this.player?.play();
+    if (open.paused) requestMedia(this, { type: 'play' });
     if (restoreFocus) void this.updateComplete.then(() => this.focusFallback(open.opener));
   }
 
@@ -221,6 +246,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this.resizer = new ResizeObserver(() => this.measure());
     this.resizer.observe(this);
     this.subscribe();
+    this.listenFrames();
   }
 
   override disconnectedCallback(): void {
@@ -228,8 +254,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this.resizer?.disconnect();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unlistenFrames();
     this.unfloat();
-    this.player?.removeEventListener('loadedmetadata', this.measure);
     clearTimeout(this.announceTimer);
     this.announceTimer = 0;
   }
@@ -237,11 +263,10 @@ export class ShoppableOverlayElement extends ShoppableElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.focused = this.shadowRoot?.activeElement ?? null;
     if (changed.has('flow')) this.subscribe();
-    if (changed.has('player')) {
-      (changed.get('player') as OverlayPlayer | null | undefined)?.removeEventListener('loadedmetadata', this.measure);
-      this.player?.addEventListener('loadedmetadata', this.measure);
-    }
+    if (changed.has('frames')) this.listenFrames();
+    if (changed.has('videoRatio')) this.measure();
     if (changed.has('active')) {
+      for (const cue of this.placed.keys()) if (!this.active.includes(cue)) this.placed.delete(cue);
       const before = new Set(changed.get('active') as readonly Cue[] | undefined);
       const now = new Set(this.active);
       const cue = this._open?.cue;
@@ -267,12 +292,22 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this.unsubscribe = this.isConnected ? this.flow?.subscribe(() => this.requestUpdate()) : undefined;
   }
 
+  /** Per-frame positions from {@link frames} while connected (set up and torn down together). */
+  private listenFrames(): void {
+    this.unlistenFrames();
+    if (this.isConnected) this.offFrames = this.frames?.onFrame((positions) => this.setPositions(positions));
+  }
+
+  private unlistenFrames(): void {
+    this.offFrames?.();
+    this.offFrames = undefined;
+  }
+
   /** The stage is the picture inside the box (object-fit: contain); hotspot fractions refer to it. */
   private readonly measure = (): void => {
     const w = this.clientWidth;
     const h = this.clientHeight;
-    const video = this.player?.media;
-    const ratio = video?.videoWidth && video.videoHeight ? video.videoWidth / video.videoHeight : w / h || 1;
+    const ratio = this.videoRatio > 0 ? this.videoRatio : w / h || 1;
     const sw = Math.min(w, h * ratio);
     const sh = Math.min(h, w / ratio);
     this._stage = { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh };
@@ -374,14 +409,13 @@ export class ShoppableOverlayElement extends ShoppableElement {
   private fromList(product: Product): void {
     if (!this.clickProduct(product.id, undefined, 'list')) return;
     const cue = this.cues.filter((c) => c.productId === product.id).sort((a, b) => a.start - b.start)[0];
-    const player = this.player;
     // Video on demand: seek to the first appearance (a little into it, so its first frame counts).
-    if (cue && player && Number.isFinite(player.duration)) player.currentTime = Math.min(cue.start + 0.1, (cue.start + cue.end) / 2);
+    if (cue && this.seekable) requestMedia(this, { type: 'seek', time: Math.min(cue.start + 0.1, (cue.start + cue.end) / 2) });
     this.openCard(product.id, cue, this.piece<HTMLElement>('list-button'));
   }
 
   private onCardClick(e: MouseEvent, url: string | undefined): void {
-    if (!url || (this.player?.cardLink ?? 'product') === 'none') return;
+    if (!url || this.cardLink === 'none') return;
     if ((e.composedPath()[0] as Element).closest?.('a, button, input, label, fieldset')) return;
     this.piece<HTMLAnchorElement>('card-title')?.querySelector('a')?.click();
   }
@@ -491,7 +525,9 @@ export class ShoppableOverlayElement extends ShoppableElement {
   }
 
   private renderSpot(cue: Cue, t: OverlayStrings): TemplateResult {
-    const p = positionAt(cue, this.player?.currentTime ?? cue.start)!;
+    // Where the last frame put it; else at the time of the last frame (NaN before the first: its start).
+    const time = this.frames?.time ?? NaN;
+    const p = this.placed.get(cue) ?? positionAt(cue, time >= 0 ? time : cue.start)!;
     const title = this.products.get(cue.productId)!.title;
     const name = fill(t.hotspot, { title }) + (cue.label ? `: ${cue.label}` : '');
     return html`<button
@@ -530,7 +566,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const quantity = Math.min(this.quantities.get(product.id) ?? 1, max);
     const anchored = !this._compact && open.cue && hasPosition(open.cue) && this.active.includes(open.cue);
     const mode = anchored ? 'anchored' : this._compact ? 'docked' : 'side';
-    const link = (this.player?.cardLink ?? 'product') !== 'none' ? product.url : undefined;
+    const link = this.cardLink !== 'none' ? product.url : undefined;
     const inventory = variant?.inventory;
     const few = inventory !== undefined && inventory <= 5;
     const availability = !exists ? t.unavailable : !buyable ? t.soldOut : few ? fill(t.fewLeft, { count: inventory }) : t.inStock;
