@@ -47,12 +47,13 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
   const max = maxQuantity(variant);
   const quantity = Math.min(o.quantities.get(product.id) ?? 1, max);
   const anchored = !o._compact && open.cue && hasPosition(open.cue) && o.active.includes(open.cue);
-  const mode = anchored ? 'anchored' : o._compact ? 'docked' : 'side';
+  const docked = o._compact && !anchored;
+  const mode = anchored ? 'anchored' : docked ? 'docked' : 'side';
   const link = o.cardLink !== 'none' ? product.url : undefined;
   const inventory = variant?.inventory;
   const few = inventory !== undefined && inventory <= 5;
   const availability = !exists ? t.unavailable : !buyable ? t.soldOut : few ? fill(t.fewLeft, { count: inventory }) : t.inStock;
-  // 'in' (plain "In stock") is only read to screen readers on a docked card; 'out' and 'few' always show.
+  // The brand and a plain "In stock" ('in') are only read to screen readers on a docked card; 'out' and 'few' always show.
   const stock = !buyable ? 'out' : few ? 'few' : 'in';
   return html`<div
     class="card ${mode} ${link ? 'linked' : ''}"
@@ -66,7 +67,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
     <div class="head">
       ${product.image || variant?.image ? html`<img part="card-image" src=${variant?.image ?? product.image!} alt="" />` : nothing}
       <div class="info">
-        ${product.brand ? html`<span class="brand" part="card-brand">${product.brand}</span>` : nothing}
+        ${product.brand ? html`<span class="brand ${docked ? 'sr-only' : ''}" part="card-brand">${product.brand}</span>` : nothing}
         <span class="title" part="card-title" id="card-title"
           >${link ? html`<a href=${link} @click=${(e: Event) => onTitleLink(o, e, product)}>${product.title}</a>` : product.title}</span
         >
@@ -76,7 +77,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
             ? html`<s part="compare-at-price"><span class="sr-only">${t.wasPrice}</span>${o.price(product, compareAt)}</s>`
             : nothing}
         </span>
-        <span class="availability ${stock}" part="availability">${availability}</span>
+        <span class="availability ${stock} ${docked && stock === 'in' ? 'sr-only' : ''}" part="availability">${availability}</span>
       </div>
     </div>
     ${product.options?.length

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import { ShoppableElement } from '../internal/base-element.js';
-import { spinKeyframes } from '../internal/styles.js';
+import { spinKeyframes, srOnly } from '../internal/styles.js';
 import { requestMedia } from '../player/requests.js';
 import type { Point } from '../timeline/interpolate.js';
 import type { Cue, Product } from '../timeline/types.js';
@@ -47,13 +47,31 @@ const COMPACT_HEIGHT = 280;
  * @event sv-cart-error - `{productId, variantId, code, message}` after a failed add.
  * @event sv-checkout - `{url}` when the shopper follows Checkout.
  *
- * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
+ * CSS parts (the list is `OVERLAY_PARTS` in parts.ts; the player exports them all):
+ * @csspart hotspot - A hotspot button.
+ * @csspart hotspot-label - Its caption.
  * @csspart teaser - The button of a product shown without a position.
- * @csspart card - The product card. @csspart card-image, card-title, card-brand, price,
- *   compare-at-price, availability, options, quantity, buy-button, checkout-button,
- *   view-cart-button, card-error, retry-button, card-close - Its pieces.
- * @csspart toolbar - The top bar. @csspart list-button, hide-button, cart-count - Its pieces.
- * @csspart list - The product list. @csspart list-item - One product in it.
+ * @csspart card - The product card.
+ * @csspart card-image - Its image.
+ * @csspart card-title - Its title (a link unless `card-link="none"`).
+ * @csspart card-brand - Its brand.
+ * @csspart price - The price.
+ * @csspart compare-at-price - The struck-through price before a sale.
+ * @csspart availability - "In stock", "Only 3 left", "Sold out".
+ * @csspart options - The option axes.
+ * @csspart quantity - The quantity field and its − and + buttons.
+ * @csspart buy-button - Add to cart (or the "View product" link without a checkout).
+ * @csspart checkout-button - Checkout, after an add.
+ * @csspart view-cart-button - View cart, after an add.
+ * @csspart card-error - The store's message after a failed add.
+ * @csspart retry-button - Retry, after a failed add.
+ * @csspart card-close - The card's close button.
+ * @csspart toolbar - The top bar.
+ * @csspart list-button - "Products (n)".
+ * @csspart hide-button - "Hide products" / "Show products".
+ * @csspart cart-count - The cart count.
+ * @csspart list - The product list.
+ * @csspart list-item - One product in it.
  *
  * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px).
  * @cssproperty --sv-card-background, --sv-card-color, --sv-card-muted - Card colours.
@@ -64,7 +82,7 @@ const COMPACT_HEIGHT = 280;
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {
-  static override styles = [overlayStyles, hotspotStyles, cardStyles, productListStyles, spinKeyframes];
+  static override styles = [overlayStyles, srOnly, hotspotStyles, cardStyles, productListStyles, spinKeyframes];
 
   static override properties = {
     paused: { attribute: false },

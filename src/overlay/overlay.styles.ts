@@ -63,17 +63,6 @@ export const overlayStyles = css`
   .hotspot {
     pointer-events: auto;
   }
-  /* Read by screen readers, not shown (in the docked card: brand and a plain "In stock"). */
-  .sr-only,
-  .docked .brand,
-  .docked .availability.in {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
 
   /* The stage: the picture inside the box (hotspots are placed on it, hotspots.styles.ts). */
