@@ -48,30 +48,19 @@ const COMPACT_HEIGHT = 280;
  * @event sv-checkout - `{url}` when the shopper follows Checkout.
  *
  * CSS parts (the list is `OVERLAY_PARTS` in parts.ts; the player exports them all):
- * @csspart hotspot - A hotspot button.
- * @csspart hotspot-label - Its caption.
+ * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
  * @csspart teaser - The button of a product shown without a position.
- * @csspart card - The product card.
- * @csspart card-image - Its image.
+ * @csspart card - The product card. @csspart card-close - Its close button.
+ * @csspart card-image - Its image. @csspart card-brand - Its brand.
  * @csspart card-title - Its title (a link unless `card-link="none"`).
- * @csspart card-brand - Its brand.
- * @csspart price - The price.
- * @csspart compare-at-price - The struck-through price before a sale.
- * @csspart availability - "In stock", "Only 3 left", "Sold out".
- * @csspart options - The option axes.
- * @csspart quantity - The quantity field and its − and + buttons.
- * @csspart buy-button - Add to cart (or the "View product" link without a checkout).
- * @csspart checkout-button - Checkout, after an add.
- * @csspart view-cart-button - View cart, after an add.
- * @csspart card-error - The store's message after a failed add.
- * @csspart retry-button - Retry, after a failed add.
- * @csspart card-close - The card's close button.
- * @csspart toolbar - The top bar.
- * @csspart list-button - "Products (n)".
- * @csspart hide-button - "Hide products" / "Show products".
- * @csspart cart-count - The cart count.
- * @csspart list - The product list.
- * @csspart list-item - One product in it.
+ * @csspart price - The price. @csspart compare-at-price - The struck-through price before a sale.
+ * @csspart availability - "In stock", "Only 3 left", "Sold out". @csspart options - The option axes.
+ * @csspart quantity - The quantity field with − and +. @csspart buy-button - Add to cart (or "View product").
+ * @csspart checkout-button - Checkout, after an add. @csspart view-cart-button - View cart, after an add.
+ * @csspart card-error - The store's message after a failed add. @csspart retry-button - Retry it.
+ * @csspart toolbar - The top bar. @csspart cart-count - The cart count.
+ * @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
+ * @csspart list - The product list. @csspart list-item - One product in it.
  *
  * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px).
  * @cssproperty --sv-card-background, --sv-card-color, --sv-card-muted - Card colours.
