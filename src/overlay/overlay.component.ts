@@ -1,72 +1,29 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
-import type { CartSummary } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
-import { spinKeyframes } from '../internal/styles.js';
-import { positionAt, type Point } from '../timeline/interpolate.js';
+import { spinKeyframes, srOnly } from '../internal/styles.js';
+import { requestMedia } from '../player/requests.js';
+import type { Point } from '../timeline/interpolate.js';
 import type { Cue, Product } from '../timeline/types.js';
+import { renderCard, type OpenCard } from './card.js';
+import { cardStyles } from './card.styles.js';
+import { FloatingCardController } from './floating-card.js';
 import { formatPrice } from './format.js';
+import { hasPosition, renderSpot, renderTeaser } from './hotspots.js';
+import { hotspotStyles } from './hotspots.styles.js';
 import { overlayStyles } from './overlay.styles.js';
+import { OVERLAY_PARTS } from './parts.js';
+import { renderList } from './product-list.js';
+import { productListStyles } from './product-list.styles.js';
 import { DEFAULT_OVERLAY_STRINGS, fill, type OverlayStrings } from './strings.js';
-import { choose, initialSelection, isValueEnabled, maxQuantity, priceOf, resolve, type Selection } from './variants.js';
+import type { CardDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
+import { initialSelection, type Selection } from './variants.js';
 
 /** A shopping bag (inline SVG: emoji fonts are not everywhere). */
 const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="bag"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
 
-/** What the overlay reads from and asks of the player (`<shoppable-video>` satisfies it). */
-export interface OverlayPlayer extends EventTarget {
-  currentTime: number;
-  readonly duration: number;
-  readonly paused: boolean;
-  readonly media: HTMLVideoElement | null;
-  /** Pause while a card the shopper opened is open (attribute `pause-on-card`). */
-  pauseOnCard?: boolean;
-  /** `'product'` (default): clicking the card body opens product.url; `'none'`: it does nothing. */
-  cardLink?: 'product' | 'none';
-  play(): Promise<void>;
-  pause(): void;
-}
-
-/** Where a product interaction came from. */
-export type ProductClickSource = 'hotspot' | 'list' | 'card';
-
-/** `sv-product-click` detail. Cancelable: `preventDefault()` stops the default (open the card, follow the link). */
-export interface ProductClickDetail {
-  productId: string;
-  cueId: string | undefined;
-  source: ProductClickSource;
-}
-/** `sv-card-open` / `sv-card-close` detail. */
-export interface CardDetail {
-  productId: string;
-  cueId: string | undefined;
-}
-/** `sv-cart-add` detail: after a successful add. */
-export interface CartAddDetail {
-  productId: string;
-  variantId: string | undefined;
-  quantity: number;
-  cueId: string | undefined;
-  cart: CartSummary | undefined;
-}
-/** `sv-cart-error` detail. */
-export interface CartErrorDetail {
-  productId: string;
-  variantId: string | undefined;
-  code: string;
-  message: string;
-}
-
-interface OpenCard {
-  productId: string;
-  cue: Cue | undefined;
-  /** The element focus returns to when the card closes. */
-  opener: HTMLElement | null;
-  /** Whether opening the card paused the video (so closing it resumes). */
-  paused: boolean;
-}
+export type { CardDetail, CartAddDetail, CartErrorDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 
 /** Seconds between two "now showing" announcements. */
 const ANNOUNCE_EVERY_MS = 4000;
@@ -74,12 +31,14 @@ const ANNOUNCE_EVERY_MS = 4000;
 const COMPACT_WIDTH = 520;
 const COMPACT_HEIGHT = 280;
 
-const hasPosition = (cue: Cue) => Boolean(cue.keyframes?.length) || (cue.x !== undefined && cue.y !== undefined);
-
 /**
  * The shoppable layer over the video: hotspots, product cards, the product list, the cart
  * count and a polite live region. Rendered by `<shoppable-video>` inside its shadow root
  * (a lazy chunk with Floating UI); not registered by `shoppable-video/define`.
+ *
+ * State flows down (the properties below), requests flow up: it never calls the player, it
+ * asks for `play`, `pause` and `seek` with composed `sv-media-request` events
+ * (`src/player/requests.ts`).
  *
  * @event sv-product-click - `{productId, cueId, source}`; cancelable.
  * @event sv-card-open - `{productId, cueId}`.
@@ -88,12 +47,19 @@ const hasPosition = (cue: Cue) => Boolean(cue.keyframes?.length) || (cue.x !== u
  * @event sv-cart-error - `{productId, variantId, code, message}` after a failed add.
  * @event sv-checkout - `{url}` when the shopper follows Checkout.
  *
+ * CSS parts (the list is `OVERLAY_PARTS` in parts.ts; the player exports them all):
  * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
  * @csspart teaser - The button of a product shown without a position.
- * @csspart card - The product card. @csspart card-image, card-title, card-brand, price,
- *   compare-at-price, availability, options, quantity, buy-button, checkout-button,
- *   view-cart-button, card-error, retry-button, card-close - Its pieces.
- * @csspart toolbar - The top bar. @csspart list-button, hide-button, cart-count - Its pieces.
+ * @csspart card - The product card. @csspart card-close - Its close button.
+ * @csspart card-image - Its image. @csspart card-brand - Its brand.
+ * @csspart card-title - Its title (a link unless `card-link="none"`).
+ * @csspart price - The price. @csspart compare-at-price - The struck-through price before a sale.
+ * @csspart availability - "In stock", "Only 3 left", "Sold out". @csspart options - The option axes.
+ * @csspart quantity - The quantity field with − and +. @csspart buy-button - Add to cart (or "View product").
+ * @csspart checkout-button - Checkout, after an add. @csspart view-cart-button - View cart, after an add.
+ * @csspart card-error - The store's message after a failed add. @csspart retry-button - Retry it.
+ * @csspart toolbar - The top bar. @csspart cart-count - The cart count.
+ * @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
  * @csspart list - The product list. @csspart list-item - One product in it.
  *
  * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px).
@@ -105,10 +71,15 @@ const hasPosition = (cue: Cue) => Boolean(cue.keyframes?.length) || (cue.x !== u
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {
-  static override styles = [overlayStyles, spinKeyframes];
+  static override styles = [overlayStyles, srOnly, hotspotStyles, cardStyles, productListStyles, spinKeyframes];
 
   static override properties = {
-    player: { attribute: false },
+    paused: { attribute: false },
+    pauseOnCard: { attribute: false },
+    cardLink: { attribute: false },
+    videoRatio: { attribute: false },
+    seekable: { attribute: false },
+    frames: { attribute: false },
     products: { attribute: false },
     cues: { attribute: false },
     active: { attribute: false },
@@ -124,8 +95,18 @@ export class ShoppableOverlayElement extends ShoppableElement {
     _announcement: { state: true },
   };
 
-  /** The player whose time, state and playback the overlay reads and drives. */
-  player: OverlayPlayer | null = null;
+  /** Whether the video is paused (a card opened while playing pauses it with `pauseOnCard`). */
+  paused = true;
+  /** Pause while a card the shopper opened is open, resume when it closes (attribute `pause-on-card` of the player). */
+  pauseOnCard = false;
+  /** `'product'` (default): clicking the card body opens product.url; `'none'`: it does nothing. */
+  cardLink: 'product' | 'none' = 'product';
+  /** The picture's width / height (videoWidth / videoHeight); 0 while unknown (the box's ratio is used). */
+  videoRatio = 0;
+  /** Video on demand: choosing a product in the list seeks to its first appearance (live: no). */
+  seekable = false;
+  /** Per-frame positions of moving hotspots and the time of the last frame; null: none. */
+  frames: FrameSource | null = null;
   /** Every product of the show by id (merged and, with a checkout, hydrated). */
   products: ReadonlyMap<string, Product> = new Map();
   /** Every cue of the show (for the list and first appearances). */
@@ -141,22 +122,28 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** Replace any visible or announced string. */
   strings: Partial<OverlayStrings> = {};
 
-  private _open: OpenCard | null = null;
+  // State the parts (hotspots.ts, card.ts, product-list.ts) read: @internal, not API.
+  /** @internal */ _open: OpenCard | null = null;
+  /** @internal */ _compact = false;
+  /** @internal each product's chosen option values. */
+  readonly selections = new Map<string, Selection>();
+  /** @internal each product's chosen quantity. */
+  readonly quantities = new Map<string, number>();
+  /** @internal `variantId|quantity` of each product's last successful add, for the "Added" label. */
+  readonly added = new Map<string, string>();
+  /** @internal the last position of each keyframed cue given to {@link setPositions}, for its next render. */
+  readonly placed = new Map<Cue, Point>();
+
   private _list = false;
   private _hidden = false;
-  private _compact = false;
   private _stage = { x: 0, y: 0, w: 0, h: 0 };
   private _announcement = '';
 
-  private readonly selections = new Map<string, Selection>();
-  private readonly quantities = new Map<string, number>();
-  /** `variantId|quantity` of each product's last successful add, for the "Added" label. */
-  private readonly added = new Map<string, string>();
   private readonly spots = new Map<Cue, HTMLElement>();
+  private readonly floating = new FloatingCardController(this, () => this.renderRoot.querySelector('.bounds'));
   private resizer?: ResizeObserver;
   private unsubscribe?: () => void;
-  private stopFloating?: () => void;
-  private floatingPair: [Element, Element] | null = null;
+  private offFrames?: () => void;
   private announceTimer = 0;
   private lastAnnounce = -Infinity;
   private pendingTitles: string[] = [];
@@ -169,14 +156,16 @@ export class ShoppableOverlayElement extends ShoppableElement {
   }
 
   /**
-   * Moves the hotspots of keyframed cues; called by the player once per rendered frame with
-   * the positions of the active keyframed cues (fractions of the frame). No re-render.
+   * Moves the hotspots of keyframed cues; called once per rendered frame (from {@link frames},
+   * or by the player) with the positions of the active keyframed cues (fractions of the frame).
+   * No re-render.
    */
   setPositions(positions: ReadonlyMap<Cue, Point>): void {
     positions.forEach(this.move);
   }
 
   private readonly move = (p: Point, cue: Cue): void => {
+    this.placed.set(cue, p);
     const el = this.spots.get(cue);
     if (!el) return;
     el.style.setProperty('--x', String(p.x));
@@ -186,9 +175,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** Opens the card of a product (of a cue when given), as if the shopper chose it. */
   openCard(productId: string, cue?: Cue, opener: HTMLElement | null = null): void {
     if (!this.products.has(productId)) return;
-    const player = this.player;
-    const pause = Boolean(player?.pauseOnCard && !player.paused && !this._open?.paused);
-    if (pause) player!.pause();
+    const pause = this.pauseOnCard && !this.paused && !this._open?.paused;
+    if (pause) requestMedia(this, { type: 'pause' });
     const wasPaused = this._open?.paused ?? false;
     if (this._open) this.emit<CardDetail>('sv-card-close', { productId: this._open.productId, cueId: this._open.cue?.id });
     if (!this.selections.has(productId)) this.selections.set(productId, initialSelection(this.products.get(productId)!));
@@ -205,7 +193,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this._open = null;
     this.closedOpener = open.opener;
     this.emit<CardDetail>('sv-card-close', { productId: open.productId, cueId: open.cue?.id });
-    if (open.paused) void this.player?.play();
+    if (open.paused) requestMedia(this, { type: 'play' });
     if (restoreFocus) void this.updateComplete.then(() => this.focusFallback(open.opener));
   }
 
@@ -214,13 +202,11 @@ export class ShoppableOverlayElement extends ShoppableElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Let the page style the pieces as `shoppable-video::part(card)`.
-    this.setAttribute(
-      'exportparts',
-      'hotspot,hotspot-label,teaser,card,card-image,card-title,card-brand,price,compare-at-price,availability,options,quantity,buy-button,checkout-button,view-cart-button,card-error,retry-button,card-close,toolbar,list-button,hide-button,cart-count,list,list-item',
-    );
+    this.setAttribute('exportparts', OVERLAY_PARTS.join());
     this.resizer = new ResizeObserver(() => this.measure());
     this.resizer.observe(this);
     this.subscribe();
+    this.listenFrames();
   }
 
   override disconnectedCallback(): void {
@@ -228,8 +214,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this.resizer?.disconnect();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.unfloat();
-    this.player?.removeEventListener('loadedmetadata', this.measure);
+    this.unlistenFrames();
     clearTimeout(this.announceTimer);
     this.announceTimer = 0;
   }
@@ -237,11 +222,10 @@ export class ShoppableOverlayElement extends ShoppableElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.focused = this.shadowRoot?.activeElement ?? null;
     if (changed.has('flow')) this.subscribe();
-    if (changed.has('player')) {
-      (changed.get('player') as OverlayPlayer | null | undefined)?.removeEventListener('loadedmetadata', this.measure);
-      this.player?.addEventListener('loadedmetadata', this.measure);
-    }
+    if (changed.has('frames')) this.listenFrames();
+    if (changed.has('videoRatio')) this.measure();
     if (changed.has('active')) {
+      for (const cue of this.placed.keys()) if (!this.active.includes(cue)) this.placed.delete(cue);
       const before = new Set(changed.get('active') as readonly Cue[] | undefined);
       const now = new Set(this.active);
       const cue = this._open?.cue;
@@ -257,7 +241,10 @@ export class ShoppableOverlayElement extends ShoppableElement {
       const cue = this.active.find((c) => c.id === el.dataset.cue);
       if (cue) this.spots.set(cue, el);
     }
-    this.float();
+    // The open card floats by its hotspot while both are shown (an anchored card).
+    const card = this.piece<HTMLElement>('card');
+    const cue = this._open?.cue;
+    this.floating.anchor(card?.classList.contains('anchored') && cue ? this.spots.get(cue) : undefined, card, Boolean(cue?.keyframes?.length));
     if (this.focused && !this.focused.isConnected) this.focusFallback(this._open?.opener ?? this.closedOpener);
     this.focused = null;
   }
@@ -267,66 +254,32 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this.unsubscribe = this.isConnected ? this.flow?.subscribe(() => this.requestUpdate()) : undefined;
   }
 
+  /** Per-frame positions from {@link frames} while connected (set up and torn down together). */
+  private listenFrames(): void {
+    this.unlistenFrames();
+    if (this.isConnected) this.offFrames = this.frames?.onFrame((positions) => this.setPositions(positions));
+  }
+
+  private unlistenFrames(): void {
+    this.offFrames?.();
+    this.offFrames = undefined;
+  }
+
   /** The stage is the picture inside the box (object-fit: contain); hotspot fractions refer to it. */
   private readonly measure = (): void => {
     const w = this.clientWidth;
     const h = this.clientHeight;
-    const video = this.player?.media;
-    const ratio = video?.videoWidth && video.videoHeight ? video.videoWidth / video.videoHeight : w / h || 1;
+    const ratio = this.videoRatio > 0 ? this.videoRatio : w / h || 1;
     const sw = Math.min(w, h * ratio);
     const sh = Math.min(h, w / ratio);
     this._stage = { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh };
     this._compact = w < COMPACT_WIDTH || h < COMPACT_HEIGHT;
   };
 
-  // ---- card positioning --------------------------------------------------------------
-
-  /** Anchors the open card to its hotspot with Floating UI while both are shown; else clears. */
-  private float(): void {
-    const card = this.piece<HTMLElement>('card');
-    const cue = this._open?.cue;
-    const spot = card?.classList.contains('anchored') && cue ? this.spots.get(cue) : undefined;
-    if (!card || !spot) {
-      this.unfloat();
-      return;
-    }
-    if (this.floatingPair?.[0] === spot && this.floatingPair[1] === card) return;
-    this.unfloat();
-    this.floatingPair = [spot, card];
-    const bounds = this.renderRoot.querySelector('.bounds')!;
-    card.style.opacity = '0'; // until placed (still focusable)
-    const place = () => {
-      // Both measured here as rectangles: Floating UI's defaults read <html>'s client size and
-      // offsets, which a theme resetting :root (display: inline) turns into 0.
-      const { x, y, width, height } = bounds.getBoundingClientRect();
-      const within = { boundary: { x, y, width, height }, rootBoundary: { x: 0, y: 0, width: innerWidth, height: innerHeight }, padding: 8 };
-      return void computePosition(spot, card, {
-        placement: 'top',
-        middleware: [offset(14), flip({ ...within, fallbackPlacements: ['bottom', 'right', 'left'] }), shift({ ...within, crossAxis: true })],
-      }).then(({ x, y }) => {
-        if (this.floatingPair?.[1] !== card) return; // a stale answer
-        card.style.left = `${x}px`;
-        card.style.top = `${y}px`;
-        card.style.opacity = '';
-      });
-    };
-    // A moving hotspot is followed every animation frame; a still one on resize and scroll.
-    this.stopFloating = autoUpdate(spot, card, place, { animationFrame: Boolean(cue!.keyframes?.length) });
-  }
-
-  private unfloat(): void {
-    this.stopFloating?.();
-    this.stopFloating = undefined;
-    const card = this.floatingPair?.[1] as HTMLElement | undefined;
-    card?.style.removeProperty('left');
-    card?.style.removeProperty('top');
-    card?.style.removeProperty('opacity');
-    this.floatingPair = null;
-  }
-
   // ---- focus and announcements -------------------------------------------------------
 
-  private piece<T extends Element>(name: string): T | null {
+  /** @internal an element of the shadow root by part name. */
+  piece<T extends Element>(name: string): T | null {
     return this.renderRoot.querySelector<T>(`[part~="${name}"]`);
   }
 
@@ -354,7 +307,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
     else this.announceTimer = window.setTimeout(flush, wait);
   }
 
-  private say(text: string): void {
+  /** @internal politely announces `text`. */
+  say(text: string): void {
     // The same text twice must be read twice: clear, then set on the next frame.
     this._announcement = '';
     void this.updateComplete.then(() => (this._announcement = text));
@@ -362,65 +316,9 @@ export class ShoppableOverlayElement extends ShoppableElement {
 
   // ---- actions -----------------------------------------------------------------------
 
-  private clickProduct(productId: string, cue: Cue | undefined, source: ProductClickSource): boolean {
+  /** @internal emits `sv-product-click`; false when the page prevented the default. */
+  clickProduct(productId: string, cue: Cue | undefined, source: ProductClickSource): boolean {
     return !this.emit<ProductClickDetail>('sv-product-click', { productId, cueId: cue?.id, source }, { cancelable: true }).defaultPrevented;
-  }
-
-  private onSpot(cue: Cue, e: Event): void {
-    if (this._open?.cue === cue) return this.closeCard();
-    if (this.clickProduct(cue.productId, cue, 'hotspot')) this.openCard(cue.productId, cue, e.currentTarget as HTMLElement);
-  }
-
-  private fromList(product: Product): void {
-    if (!this.clickProduct(product.id, undefined, 'list')) return;
-    const cue = this.cues.filter((c) => c.productId === product.id).sort((a, b) => a.start - b.start)[0];
-    const player = this.player;
-    // Video on demand: seek to the first appearance (a little into it, so its first frame counts).
-    if (cue && player && Number.isFinite(player.duration)) player.currentTime = Math.min(cue.start + 0.1, (cue.start + cue.end) / 2);
-    this.openCard(product.id, cue, this.piece<HTMLElement>('list-button'));
-  }
-
-  private onCardClick(e: MouseEvent, url: string | undefined): void {
-    if (!url || (this.player?.cardLink ?? 'product') === 'none') return;
-    if ((e.composedPath()[0] as Element).closest?.('a, button, input, label, fieldset')) return;
-    this.piece<HTMLAnchorElement>('card-title')?.querySelector('a')?.click();
-  }
-
-  private onTitleLink(e: Event, product: Product): void {
-    if (!this.clickProduct(product.id, this._open?.cue, 'card')) e.preventDefault();
-  }
-
-  private async buy(product: Product): Promise<void> {
-    const flow = this.flow;
-    if (!flow || flow.state(product.id).status === 'busy') return; // one add in flight per card: clicks join it
-    const { variant, buyable } = resolve(product, this.selections.get(product.id) ?? []);
-    if (!buyable) return;
-    const quantity = this.quantities.get(product.id) ?? 1;
-    const cueId = this._open?.cue?.id;
-    this.report(product, variant?.id, quantity, cueId, await flow.add(product.id, { product, variant, quantity }, cueId));
-  }
-
-  private async retry(product: Product): Promise<void> {
-    const flow = this.flow;
-    if (!flow) return;
-    const { variant } = resolve(product, this.selections.get(product.id) ?? []);
-    const quantity = this.quantities.get(product.id) ?? 1;
-    this.report(product, variant?.id, quantity, this._open?.cue?.id, await flow.retry(product.id));
-  }
-
-  private report(product: Product, variantId: string | undefined, quantity: number, cueId: string | undefined, result: Awaited<ReturnType<CartFlow['add']>>): void {
-    if (result.ok) {
-      this.added.set(product.id, `${variantId}|${quantity}`);
-      this.say(fill(this.t.announceAdded, { title: product.title, quantity }));
-      this.emit<CartAddDetail>('sv-cart-add', { productId: product.id, variantId, quantity, cueId, cart: result.value });
-    } else if (result.error.code !== 'ABORTED') {
-      this.emit<CartErrorDetail>('sv-cart-error', { productId: product.id, variantId, code: result.error.code, message: result.error.message });
-    }
-  }
-
-  private setQuantity(product: Product, q: number, max: number): void {
-    this.quantities.set(product.id, Math.min(max, Math.max(1, Math.round(q) || 1)));
-    this.requestUpdate();
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -436,7 +334,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
     e.preventDefault();
   }
 
-  private toggleList(): void {
+  /** @internal */
+  toggleList(): void {
     this._list = !this._list;
     if (this._list) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="list-item"]')?.focus());
   }
@@ -451,7 +350,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
 
   // ---- render ------------------------------------------------------------------------
 
-  private price(product: Product, minor: number | undefined): string {
+  /** @internal a price in the product's (else the show's) currency, or '' without one. */
+  price(product: Product, minor: number | undefined): string {
     const currency = product.currency || this.currency;
     return minor === undefined || !currency ? '' : formatPrice(minor, currency, this.locale);
   }
@@ -471,200 +371,22 @@ export class ShoppableOverlayElement extends ShoppableElement {
       <div class="root ${this._compact ? 'compact' : ''}" @keydown=${this.onKeydown}>
         <div class="bounds"></div>
         <div class="stage" ?hidden=${hidden} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px` })}>
-          ${spots.map((cue) => this.renderSpot(cue, t))}
+          ${spots.map((cue) => renderSpot(this, cue, t))}
         </div>
-        <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => this.renderTeaser(cue, t))}</div>
-        ${product && !hidden ? this.renderCard(product, open!, t) : nothing}
+        <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => renderTeaser(this, cue, t))}</div>
+        ${product && !hidden ? renderCard(this, product, open!, t) : nothing}
         <div class="toolbar" part="toolbar" ?hidden=${docked || this._list}>
           ${count !== undefined && !hidden
             ? html`<span class="cart" part="cart-count"><span aria-hidden="true">${bagIcon} ${count}</span><span class="sr-only">${fill(t.cartCount, { count })}</span></span>`
             : nothing}
           ${this.products.size && !hidden
-            ? html`<button part="list-button" aria-expanded=${this._list} @click=${this.toggleList}>${t.products} <span class="n">${this.products.size}</span></button>`
+            ? html`<button part="list-button" aria-expanded=${this._list} @click=${() => this.toggleList()}>${t.products} <span class="n">${this.products.size}</span></button>`
             : nothing}
-          <button part="hide-button" @click=${this.toggleHidden}>${hidden ? t.showProducts : t.hideProducts}</button>
+          <button part="hide-button" @click=${() => this.toggleHidden()}>${hidden ? t.showProducts : t.hideProducts}</button>
         </div>
-        ${this._list && !hidden ? this.renderList(t, new Set(shown.map((c) => c.productId))) : nothing}
+        ${this._list && !hidden ? renderList(this, t, new Set(shown.map((c) => c.productId))) : nothing}
         <div class="sr-only" role="status">${this._announcement}</div>
       </div>
     `;
-  }
-
-  private renderSpot(cue: Cue, t: OverlayStrings): TemplateResult {
-    const p = positionAt(cue, this.player?.currentTime ?? cue.start)!;
-    const title = this.products.get(cue.productId)!.title;
-    const name = fill(t.hotspot, { title }) + (cue.label ? `: ${cue.label}` : '');
-    return html`<button
-      class="hotspot"
-      part="hotspot"
-      data-cue=${cue.id}
-      ${cssProps({ '--x': String(p.x), '--y': String(p.y) })}
-      aria-label=${name}
-      aria-expanded=${this._open?.cue === cue}
-      @click=${(e: Event) => this.onSpot(cue, e)}
-    >
-      <span class="dot"></span>${cue.label ? html`<span class="label" part="hotspot-label" aria-hidden="true">${cue.label}</span>` : nothing}
-    </button>`;
-  }
-
-  private renderTeaser(cue: Cue, t: OverlayStrings): TemplateResult {
-    const product = this.products.get(cue.productId)!;
-    const { price } = priceOf(product, undefined);
-    return html`<button
-      class="teaser"
-      part="teaser"
-      aria-label=${fill(t.teaser, { title: product.title })}
-      @click=${(e: Event) => this.clickProduct(product.id, cue, 'hotspot') && this.openCard(product.id, cue, e.currentTarget as HTMLElement)}
-    >
-      ${product.image ? html`<img src=${product.image} alt="" />` : nothing}
-      <span class="teaser-title">${product.title}</span>
-      <span class="teaser-price">${this.price(product, price)}</span>
-    </button>`;
-  }
-
-  private renderCard(product: Product, open: OpenCard, t: OverlayStrings): TemplateResult {
-    const selection = this.selections.get(product.id) ?? [];
-    const { variant, buyable, exists } = resolve(product, selection);
-    const { price, compareAt } = priceOf(product, variant);
-    const max = maxQuantity(variant);
-    const quantity = Math.min(this.quantities.get(product.id) ?? 1, max);
-    const anchored = !this._compact && open.cue && hasPosition(open.cue) && this.active.includes(open.cue);
-    const mode = anchored ? 'anchored' : this._compact ? 'docked' : 'side';
-    const link = (this.player?.cardLink ?? 'product') !== 'none' ? product.url : undefined;
-    const inventory = variant?.inventory;
-    const few = inventory !== undefined && inventory <= 5;
-    const availability = !exists ? t.unavailable : !buyable ? t.soldOut : few ? fill(t.fewLeft, { count: inventory }) : t.inStock;
-    // 'in' (plain "In stock") is only read to screen readers on a docked card; 'out' and 'few' always show.
-    const stock = !buyable ? 'out' : few ? 'few' : 'in';
-    return html`<div
-      class="card ${mode} ${link ? 'linked' : ''}"
-      part="card"
-      role="dialog"
-      aria-labelledby="card-title"
-      tabindex="-1"
-      @click=${(e: MouseEvent) => this.onCardClick(e, link)}
-    >
-      <button class="close" part="card-close" aria-label=${t.close} @click=${() => this.closeCard()}>✕</button>
-      <div class="head">
-        ${product.image || variant?.image ? html`<img part="card-image" src=${variant?.image ?? product.image!} alt="" />` : nothing}
-        <div class="info">
-          ${product.brand ? html`<span class="brand" part="card-brand">${product.brand}</span>` : nothing}
-          <span class="title" part="card-title" id="card-title"
-            >${link ? html`<a href=${link} @click=${(e: Event) => this.onTitleLink(e, product)}>${product.title}</a>` : product.title}</span
-          >
-          <span class="price ${compareAt !== undefined ? 'sale' : ''}" part="price">
-            ${compareAt !== undefined ? html`<span class="sr-only">${t.nowPrice}</span>` : nothing}${this.price(product, price)}
-            ${compareAt !== undefined
-              ? html`<s part="compare-at-price"><span class="sr-only">${t.wasPrice}</span>${this.price(product, compareAt)}</s>`
-              : nothing}
-          </span>
-          <span class="availability ${stock}" part="availability">${availability}</span>
-        </div>
-      </div>
-      ${product.options?.length
-        ? html`<div class="options" part="options">
-            ${product.options.map(
-              (axis, i) => html`<fieldset>
-                <legend>${axis.name}</legend>
-                ${axis.values.map((value) => {
-                  const enabled = isValueEnabled(product, selection, i, value);
-                  return html`<label class="pill ${enabled ? '' : 'off'}"
-                    ><input
-                      type="radio"
-                      name="axis-${i}"
-                      .value=${value}
-                      .checked=${selection[i] === value}
-                      ?disabled=${!enabled}
-                      @change=${() => {
-                        this.selections.set(product.id, choose(product, selection, i, value));
-                        this.requestUpdate();
-                      }}
-                    /><span>${value}</span></label
-                  >`;
-                })}
-              </fieldset>`,
-            )}
-          </div>`
-        : nothing}
-      <div class="foot">
-        <div class="buy-row">
-          ${this.flow && buyable ? this.renderQuantity(product, quantity, max, t) : nothing}
-          ${this.renderBuy(product, variant?.id, quantity, buyable, exists, t)}
-        </div>
-        ${this.renderOutcome(product, t)}
-      </div>
-    </div>`;
-  }
-
-  private renderQuantity(product: Product, quantity: number, max: number, t: OverlayStrings): TemplateResult {
-    // From the stored value, not the rendered one: fast clicks land before the re-render.
-    const step = (d: number) => () => this.setQuantity(product, (this.quantities.get(product.id) ?? 1) + d, max);
-    return html`<div class="qty" part="quantity" role="group" aria-label=${t.quantity}>
-      <button aria-label=${t.decrease} aria-disabled=${quantity <= 1} @click=${step(-1)}>−</button>
-      <input
-        type="number"
-        inputmode="numeric"
-        min="1"
-        max=${max}
-        .value=${String(quantity)}
-        aria-label=${t.quantity}
-        @change=${(e: Event) => this.setQuantity(product, Number((e.target as HTMLInputElement).value), max)}
-      />
-      <button aria-label=${t.increase} aria-disabled=${quantity >= max} @click=${step(1)}>+</button>
-    </div>`;
-  }
-
-  private renderBuy(product: Product, variantId: string | undefined, quantity: number, buyable: boolean, exists: boolean, t: OverlayStrings): TemplateResult | typeof nothing {
-    const flow = this.flow;
-    if (!flow) return product.url ? html`<a class="buy" part="buy-button" href=${product.url}>${t.viewProduct}</a>` : nothing;
-    if (!buyable) return html`<button class="buy" part="buy-button" disabled>${exists ? t.soldOut : t.unavailable}</button>`;
-    const status = flow.state(product.id).status;
-    const done = status === 'success' && this.added.get(product.id) === `${variantId}|${quantity}`;
-    return html`<button class="buy ${status}" part="buy-button" aria-disabled=${status === 'busy'} @click=${() => this.buy(product)}>
-      ${status === 'busy' ? html`<span class="spinner" aria-hidden="true"></span>${t.adding}` : done ? `✓ ${t.added}` : t.addToCart}
-    </button>`;
-  }
-
-  private renderOutcome(product: Product, t: OverlayStrings): TemplateResult | typeof nothing {
-    const flow = this.flow;
-    const state = flow?.state(product.id);
-    if (state?.status === 'error') {
-      return html`<div class="outcome">
-        <p class="error" part="card-error" role="alert">${state.error?.message || t.genericError}</p>
-        <button part="retry-button" @click=${() => this.retry(product)}>${t.retryAdd}</button>
-      </div>`;
-    }
-    if (!flow || !this.added.has(product.id)) return nothing;
-    const url = flow.checkoutUrl;
-    return html`<div class="outcome">
-      ${url
-        ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener" @click=${() => this.emit('sv-checkout', { url })}>${t.checkout}</a>`
-        : nothing}
-      ${flow.canOpenCart ? html`<button part="view-cart-button" @click=${() => flow.openCart()}>${t.viewCart}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderList(t: OverlayStrings, onScreen: Set<string>): TemplateResult {
-    return html`<div class="list" part="list" role="dialog" aria-label=${t.productList}>
-      <div class="list-head">
-        <span>${t.productList}</span>
-        <button class="close" aria-label=${t.close} @click=${this.toggleList}>✕</button>
-      </div>
-      <ul>
-        ${[...this.products.values()].map((product) => {
-          const now = onScreen.has(product.id);
-          return html`<li>
-            <button part="list-item" class=${now ? 'now' : ''} aria-current=${now ? 'true' : 'false'} @click=${() => this.fromList(product)}>
-              ${product.image ? html`<img src=${product.image} alt="" />` : html`<span class="img"></span>`}
-              <span class="text">
-                <span class="teaser-title">${product.title}</span>
-                <span>${this.price(product, priceOf(product, undefined).price)}</span>
-                ${now ? html`<span class="badge">${t.onScreen}</span>` : nothing}
-              </span>
-            </button>
-          </li>`;
-        })}
-      </ul>
-    </div>`;
   }
 }

@@ -1,10 +1,11 @@
 // Where hotspots and cards land, in pixels, against the picture inside the player's box.
 import { expect } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import type { ShoppableOverlayElement } from '../../src/overlay/overlay.component.js';
-import { shadow, until } from '../helpers.js';
-import { frames, mount, piece, spot } from './harness.js';
+import { STREAMS, shadow, until } from '../helpers.js';
+import { SHOW, frames, mount, piece, spot } from './harness.js';
 
 const CONTROLS = 64;
 
@@ -88,6 +89,35 @@ describe('overlay positions', () => {
     expect(after.spot.left - before.spot.left).to.be.closeTo(-0.1 * picture(player).w, 0.5);
     expect(after.card.left - before.card.left, 'the card moved with its hotspot').to.be.closeTo(after.spot.left - before.spot.left, 0.5);
     expectCardInside(player, overlay);
+  });
+
+  it('letterboxes hotspots to the picture when the player was moved before its metadata arrived', async () => {
+    // A square box and a 16:9 video: the picture is letterboxed. The overlay is shown before
+    // the media loads (preload="none"), the player moves (disconnect, reconnect), then loads.
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 480px">
+      <shoppable-video src=${STREAMS.fmp4} show=${SHOW} preload="none" aspect-ratio="1/1" locale="en-US" muted></shoppable-video>
+    </div>`);
+    const player = box.querySelector('shoppable-video')!;
+    const overlay = (await until(() => player.overlay, 'the overlay')) as ShoppableOverlayElement;
+    await overlay.updateComplete;
+    expect(player.media!.readyState, 'no metadata yet').to.equal(0);
+    const other = document.createElement('div');
+    other.style.width = '480px';
+    box.after(other);
+    other.append(player);
+    await frames();
+    player.preload = 'metadata';
+    await until(() => player.media!.videoWidth > 0, 'video metadata');
+    player.currentTime = 12.7;
+    await until(() => overlay.active.map((c) => c.id).sort().join() === 'hoops-finish,serum-shelf,sneaker-walk', 'the cues at 12.7 s');
+    await overlay.updateComplete;
+    await frames();
+    const p = picture(player);
+    expect(p.frame.width).to.equal(480);
+    expect(p.h, 'a 16:9 picture in a 480 px square').to.be.closeTo(270, 0.5);
+    expectSpotAt(player, overlay, 'serum-shelf', 0.2, 0.7);
+    expectSpotAt(player, overlay, 'hoops-finish', 0.58, 0.22);
+    other.remove();
   });
 
   it('keeps hotspots on the letterboxed picture and the card inside the box in full screen', async () => {
