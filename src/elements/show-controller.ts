@@ -8,7 +8,7 @@ import type { AdapterConfig, CheckoutAdapter } from '../commerce/types.js';
 import type { ShoppableError } from '../internal/errors.js';
 import { CueEngine } from '../timeline/cue-engine.js';
 import { observeHtmlShow } from '../timeline/html-show.js';
-import { parseShow, type ManifestIssue } from '../timeline/manifest.js';
+import { formatIssues, parseShow, type ManifestIssue } from '../timeline/manifest.js';
 import { Timeline, type PinOptions } from '../timeline/timeline.js';
 import type { Cue, Product, Show } from '../timeline/types.js';
 
@@ -264,7 +264,8 @@ export class ShowController {
 
   private report(issues: ManifestIssue[], code: string, refused = false): void {
     const errors = issues.filter((i) => i.severity === 'error' || refused);
-    for (const issue of issues) console.warn(`[shoppable-video] show: ${issue.path || '(document)'}: ${issue.message}`);
+    // One console line per parse, however many issues (formatIssues counts past its first 20).
+    if (issues.length) console.warn(formatIssues(issues));
     for (const issue of errors.slice(0, MAX_REPORTED_ISSUES)) {
       const message = refused
         ? `The show was refused: ${issue.path ? `${issue.path}: ` : ''}${issue.message}. The video still plays.`
