@@ -8,6 +8,7 @@ import type { AdapterConfig, CheckoutAdapter } from '../commerce/types.js';
 import type { ShoppableError } from '../internal/errors.js';
 import { CueEngine } from '../timeline/cue-engine.js';
 import { observeHtmlShow } from '../timeline/html-show.js';
+import { loadManifest } from '../timeline/load-manifest.js';
 import { formatIssues, parseShow, type ManifestIssue } from '../timeline/manifest.js';
 import { Timeline, type PinOptions } from '../timeline/timeline.js';
 import type { Cue, Product, Show } from '../timeline/types.js';
@@ -128,20 +129,16 @@ export class ShowController {
     }
     const abort = (this.manifestLoad = new AbortController());
     this.manifestPending = true;
-    let text: string;
-    try {
-      const res = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`the server answered HTTP ${res.status}`);
-      text = await res.text();
-    } catch (err) {
-      if (abort.signal.aborted) return;
+    // Bounded in time and size (MANIFEST_TIMEOUT_MS, MANIFEST_MAX_BYTES).
+    const loaded = await loadManifest(url, { signal: abort.signal });
+    if (abort.signal.aborted) return;
+    if (!loaded.ok) {
       this.manifestPending = false;
-      this.error('MANIFEST_LOAD_FAILED', `The show at ${url} could not be loaded: ${(err as Error).message}.`, { url });
+      this.error('MANIFEST_LOAD_FAILED', `The show at ${url} could not be loaded: ${loaded.reason}.`, { url });
       this.updateCheckout();
       return;
     }
-    if (abort.signal.aborted) return;
-    const parsed = parseShow(text);
+    const parsed = parseShow(loaded.text);
     this.applyManifest(parsed.show, parsed.issues, url);
   }
 
