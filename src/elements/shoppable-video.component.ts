@@ -6,6 +6,7 @@ import { spinKeyframes } from '../internal/styles.js';
 import { fetchTimed } from '../player/fetch-timed.js';
 import { loadHls } from '../player/hls-loader.js';
 import { MiniPlayerController, miniPlayerStyles } from '../player/mini-player.js';
+import { onceOnline } from '../player/online.js';
 import type { CaptionOption, MediaPipeline, Rendition } from '../player/pipeline.js';
 import { chooseEngine, resolveSrc, type Engine } from '../player/source.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
@@ -477,6 +478,8 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.near = false;
     clearTimeout(this.idleTimer);
     this.resumeAt = this.video?.currentTime || this.resumeAt;
+    this.offOnline?.();
+    this.offOnline = null;
     this.teardownPipeline();
     this.playing = false;
     this.loading = false;
@@ -613,7 +616,13 @@ export class ShoppableVideoElement extends ShoppableElement {
     this.pipeline = null;
   }
 
+  /** Removes the `online` listener armed by a fatal network error. */
+  private offOnline: (() => void) | null = null;
+
   private fail(error: ShoppableError): void {
+    this.offOnline?.();
+    // A network failure resumes by itself when the connection comes back (if still failed).
+    this.offOnline = /^MEDIA_(NETWORK|HLS_LOAD_FAILED)$/.test(error.code) ? onceOnline(() => this.error === error && this.retry()) : null;
     this.error = error;
     this.loading = false;
     this.playing = false;

@@ -117,15 +117,8 @@ export class MediaPipeline {
       maxBufferLength: 20,
       backBufferLength: 30,
       capLevelToPlayerSize: true,
-      // Bounded, backed-off retries for network errors (hls.js's own mechanism).
-      fragLoadPolicy: {
-        default: {
-          maxTimeToFirstByteMs: 8000,
-          maxLoadTimeMs: 20000,
-          timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
-          errorRetry: { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 4000, backoff: 'exponential' },
-        },
-      },
+      // Network retries and timeouts: hls.js's default load policies (segments: 6 backed-off
+      // retries over about 30 s on 5xx and network errors, 4 on timeouts; no retry on 4xx).
     });
     this.hls = hls;
     liveHlsInstances.add(hls);

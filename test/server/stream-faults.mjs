@@ -5,7 +5,8 @@
 // It also serves /test/fixtures/streams/ itself, raw: the dev server would otherwise hand
 // MPEG-TS segments (.ts) to its TypeScript transform.
 // "segment-404" serves the first `after` media segments of each playlist and 404s the rest;
-// "segment-503" answers 503 instead (a server error hls.js retries).
+// "segment-503" answers 503 instead (a server error hls.js retries), `times` times per segment
+// (default: always).
 // "stall" leaves the first `count` requests (per scenario) whose path ends with `match`
 // unanswered (with `"partial": true`: headers and half the body, then nothing), as a stalled
 // connection does; later requests are served. Stalled responses are dropped after 60 s.
@@ -23,7 +24,7 @@ const TYPES = {
 };
 
 export function streamFaults() {
-  /** @type {Map<string, {mode: string, after: number, match?: string, count?: number, partial?: boolean}>} */
+  /** @type {Map<string, {mode: string, after: number, match?: string, count?: number, partial?: boolean, times?: number, failed?: Map<string, number>}>} */
   const scenarios = new Map();
 
   return async (req, res) => {
@@ -32,8 +33,8 @@ export function streamFaults() {
     if (m && req.method === 'POST') {
       let body = '';
       for await (const chunk of req) body += chunk;
-      const { mode = 'ok', after = 1, match = '', count = 1, partial = false } = JSON.parse(body || '{}');
-      scenarios.set(m[1], { mode, after, match, count, partial });
+      const { mode = 'ok', after = 1, match = '', count = 1, partial = false, times = Infinity } = JSON.parse(body || '{}');
+      scenarios.set(m[1], { mode, after, match, count, partial, times, failed: new Map() });
       res.writeHead(204).end();
       return true;
     }
@@ -57,7 +58,12 @@ export function streamFaults() {
     if ((mode === 'segment-404' || mode === 'segment-503') && isSegment) {
       const n = Number((rel.match(/(\d+)\.(?:ts|m4s)$/) ?? [])[1] ?? 0);
       if (n >= after && mode === 'segment-404') return send404();
-      if (n >= after) return (res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('unavailable'), true);
+      const failed = scenario.failed.get(rel) ?? 0;
+      if (n >= after && failed < scenario.times) {
+        scenario.failed.set(rel, failed + 1);
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+        return true;
+      }
     }
     const stall = mode === 'stall' && scenario.count > 0 && rel.replaceAll('\\', '/').endsWith(scenario.match);
     if (stall) scenario.count--;
