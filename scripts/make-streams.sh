@@ -247,11 +247,27 @@ MP4_CODEC="$(avc1_codec "$TMP/mp4/clip.mp4")"
 check_codec "$TMP/mp4/clip.mp4" "$MP4_CODEC"
 
 # ---------------------------------------------------------------------------------------
+# 5. unsupported/: streams this browser cannot decode (no ffmpeg needed).
+#   hevc.m3u8  a master playlist whose only variant claims HEVC Main 10 (the fmp4/ 144p media):
+#              Chromium without an HEVC decoder rejects it (manifestIncompatibleCodecsError).
+#   junk.m3u8  a media playlist whose segments are text, not MPEG-TS (fragParsingError).
+
+echo "make-streams: unsupported/"
+U="$TMP/unsupported"
+mkdir -p "$U"
+printf '%s\n' '#EXTM3U' '#EXT-X-VERSION:7' '#EXT-X-INDEPENDENT-SEGMENTS' \
+  '#EXT-X-STREAM-INF:BANDWIDTH=100387,RESOLUTION=256x144,CODECS="hvc1.2.4.L153.B0"' \
+  '../fmp4/144p.m3u8' >"$U/hevc.m3u8"
+for i in 0 1; do yes 'not a video segment' | head -c 6000 >"$U/junk$i.ts"; done
+printf '%s\n' '#EXTM3U' '#EXT-X-VERSION:3' '#EXT-X-TARGETDURATION:2' '#EXT-X-PLAYLIST-TYPE:VOD' \
+  '#EXTINF:2.0,' 'junk0.ts' '#EXTINF:2.0,' 'junk1.ts' '#EXT-X-ENDLIST' >"$U/junk.m3u8"
+
+# ---------------------------------------------------------------------------------------
 # swap in: wipe everything but README.md, move the new streams in place
 
 mkdir -p "$OUT"
 find "$OUT" -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
-mv "$TMP/ts" "$TMP/fmp4" "$TMP/subs" "$TMP/mp4" "$OUT/"
+mv "$TMP/ts" "$TMP/fmp4" "$TMP/subs" "$TMP/mp4" "$TMP/unsupported" "$OUT/"
 
 echo "make-streams: done ($(du -sh "$OUT" | cut -f1) in ${OUT#"$ROOT"/})"
 echo "  ts/index.m3u8     $TS_CODEC,mp4a.40.2"

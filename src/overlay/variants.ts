@@ -16,10 +16,42 @@ export function isAvailable(product: Product, variant?: Variant): boolean {
   return product.available !== false && variant?.available !== false;
 }
 
+/**
+ * What the checks below need, computed once per product object (products are replaced, never
+ * mutated, when live data arrives): the variants by their full selection, and the enabled
+ * values of an axis per selection of the axes before it, filled as renders ask. A render then
+ * costs O(values), not O(values × variants).
+ */
+interface VariantIndex {
+  byValues: Map<string, Variant>;
+  enabled: Map<string, ReadonlySet<string | undefined>>;
+}
+const indexes = new WeakMap<Product, VariantIndex>();
+/** Distinct partial selections remembered per product before the memo starts over. */
+const MAX_MEMO = 256;
+
+const keyOf = (selection: Selection, n: number): string => JSON.stringify(Array.from({ length: n }, (_, i) => selection[i] ?? null));
+
+function indexOf(product: Product): VariantIndex {
+  let index = indexes.get(product);
+  if (!index) {
+    const n = axes(product);
+    const byValues = new Map<string, Variant>();
+    for (const v of product.variants ?? []) {
+      const key = v.options.length === n && keyOf(v.options, n);
+      if (key && !byValues.has(key)) byValues.set(key, v); // the first listed wins
+    }
+    index = { byValues, enabled: new Map() };
+    indexes.set(product, index);
+  }
+  return index;
+}
+
 /** The variant whose values equal the full selection, if any. */
 export function findVariant(product: Product, selection: Selection): Variant | undefined {
   const n = axes(product);
-  return product.variants?.find((v) => v.options.length === n && v.options.every((o, i) => o === selection[i]));
+  for (let i = 0; i < n; i++) if (selection[i] === undefined) return undefined;
+  return indexOf(product).byValues.get(keyOf(selection, n));
 }
 
 const matches = (v: Variant, selection: Selection, upTo: number) => {
@@ -29,7 +61,16 @@ const matches = (v: Variant, selection: Selection, upTo: number) => {
 
 /** Whether `value` on axis `axis` is enabled, given the values chosen on the axes before it. */
 export function isValueEnabled(product: Product, selection: Selection, axis: number, value: string): boolean {
-  return Boolean(product.variants?.some((v) => v.options[axis] === value && isAvailable(product, v) && matches(v, selection, axis)));
+  const { enabled } = indexOf(product);
+  const key = `${axis}:${keyOf(selection, axis)}`;
+  let values = enabled.get(key);
+  if (!values) {
+    const found = new Set<string | undefined>();
+    for (const v of product.variants ?? []) if (isAvailable(product, v) && matches(v, selection, axis)) found.add(v.options[axis]);
+    if (enabled.size >= MAX_MEMO) enabled.clear();
+    enabled.set(key, (values = found));
+  }
+  return values.has(value);
 }
 
 /** Chooses `value` on `axis`, then keeps or re-picks later axes so the selection stays enabled. */

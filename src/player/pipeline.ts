@@ -43,7 +43,12 @@ export interface LoadOptions {
 /** hls.js instances alive now (tests assert that teardown leaves none). */
 export const liveHlsInstances = new Set<Hls>();
 
-const MEDIA_RECOVERY_WINDOW_MS = 5000;
+/** hls.js errors no recovery can fix: the browser cannot decode the stream's format. */
+const UNSUPPORTED_FORMAT = /IncompatibleCodecs|AddCodec/;
+/** Media recoveries (recoverMediaError, then with swapAudioCodec) before a media error is fatal. */
+const MEDIA_RECOVERIES = 2;
+/** Seconds of media played since the last recovery after which a media error counts afresh. */
+const RECOVERY_PROGRESS_S = 10;
 /** How long hls.js waits for the prefetched master playlist before starting on its own. */
 const PREFETCH_WAIT_MS = 4000;
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -58,8 +63,9 @@ export class MediaPipeline {
   private hls: Hls | null = null;
   private prefetch: Prefetcher | null = null;
   private destroyed = false;
-  private lastMediaRecovery = 0;
-  private swappedAudioCodec = false;
+  private mediaRecoveries = 0;
+  /** The video's time at the last media recovery. */
+  private recoveredAt = 0;
   private nativeListeners: Array<[string, EventListener]> = [];
 
   constructor(
@@ -112,15 +118,8 @@ export class MediaPipeline {
       maxBufferLength: 20,
       backBufferLength: 30,
       capLevelToPlayerSize: true,
-      // Bounded, backed-off retries for network errors (hls.js's own mechanism).
-      fragLoadPolicy: {
-        default: {
-          maxTimeToFirstByteMs: 8000,
-          maxLoadTimeMs: 20000,
-          timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
-          errorRetry: { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 4000, backoff: 'exponential' },
-        },
-      },
+      // Network retries and timeouts: hls.js's default load policies (segments: 6 backed-off
+      // retries over about 30 s on 5xx and network errors, 4 on timeouts; no retry on 4xx).
     });
     this.hls = hls;
     liveHlsInstances.add(hls);
@@ -225,19 +224,15 @@ export class MediaPipeline {
   private onHlsError(data: ErrorData): void {
     const hls = this.hls;
     if (this.destroyed || !hls || !data.fatal) return;
-    if (data.type === 'mediaError') {
+    if (data.type === 'mediaError' && !UNSUPPORTED_FORMAT.test(data.details)) {
       // hls.js's recommended recovery: recoverMediaError, then once more after swapping the
-      // audio codec; a third failure within the window is fatal.
-      const now = performance.now();
-      if (now - this.lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
-        this.lastMediaRecovery = now;
-        hls.recoverMediaError();
-        return;
-      }
-      if (!this.swappedAudioCodec) {
-        this.swappedAudioCodec = true;
-        this.lastMediaRecovery = now;
-        hls.swapAudioCodec();
+      // audio codec; the next failure is fatal unless playback got well past the last one
+      // (a recurring error never loops). Codecs the browser cannot decode are fatal at once.
+      const time = this.video.currentTime;
+      if (time - this.recoveredAt >= RECOVERY_PROGRESS_S) this.mediaRecoveries = 0;
+      if (this.mediaRecoveries < MEDIA_RECOVERIES) {
+        this.recoveredAt = time;
+        if (++this.mediaRecoveries === MEDIA_RECOVERIES) hls.swapAudioCodec();
         hls.recoverMediaError();
         return;
       }
@@ -282,6 +277,9 @@ export function hlsError(data: ErrorData): ShoppableError {
   if (data.type === 'networkError') {
     const why = /TimeOut/i.test(data.details) ? 'did not answer in time' : status ? `answered HTTP ${status}` : 'could not be reached';
     return { ...base, code: 'MEDIA_NETWORK', message: `The video could not be loaded: the server ${why} for the ${what} ${fileName(url)}.` };
+  }
+  if (UNSUPPORTED_FORMAT.test(data.details)) {
+    return { ...base, code: 'MEDIA_UNSUPPORTED', message: `This browser cannot play the video's format (${data.reason ?? data.details}). Offer a rendition it supports, such as H.264 video with AAC audio.` };
   }
   if (data.type === 'mediaError') {
     return { ...base, code: 'MEDIA_DECODE', message: `This browser could not decode the video (${data.details}).` };

@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { reportError, type ShoppableError } from '../internal/errors.js';
 import { fetchTimed } from './fetch-timed.js';
 import { loadHls } from './hls-loader.js';
+import { onceOnline } from './online.js';
 import type { CaptionOption, MediaPipeline, Rendition } from './pipeline.js';
 import { chooseEngine, resolveSrc, type Engine } from './source.js';
 
@@ -64,6 +65,8 @@ export class PlaybackController implements ReactiveController {
   private resumeAt = 0;
   private pendingSeek: number | null = null;
   private observer: IntersectionObserver | null = null;
+  /** Removes the `online` listener armed by a fatal network error. */
+  private offOnline: (() => void) | null = null;
 
   constructor(private readonly host: PlaybackHost) {
     host.addController(this);
@@ -84,6 +87,8 @@ export class PlaybackController implements ReactiveController {
     playing.delete(this);
     this.observer?.disconnect();
     this.observer = null;
+    this.offOnline?.();
+    this.offOnline = null;
     this.near = false;
     this.resumeAt = this.video?.currentTime || this.resumeAt;
     this.reset();
@@ -308,6 +313,9 @@ export class PlaybackController implements ReactiveController {
   }
 
   private fail(error: ShoppableError): void {
+    this.offOnline?.();
+    // A network failure resumes by itself when the connection comes back (if still failed).
+    this.offOnline = /^MEDIA_(NETWORK|HLS_LOAD_FAILED)$/.test(error.code) ? onceOnline(() => this.error === error && this.retry()) : null;
     this.error = error;
     this.loading = this.playing = false;
     this.resumeAt = this.video?.currentTime || this.resumeAt;

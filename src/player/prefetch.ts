@@ -82,27 +82,58 @@ export class Prefetcher {
   }
 }
 
-function attributes(line: string): Record<string, string> {
+const ATTRIBUTE_NAME = /^[A-Z0-9-]+$/;
+
+/**
+ * Reads an HLS attribute list (`NAME=value,NAME="quoted, value"`) in one pass: linear in the
+ * line's length whatever it holds (the playlist is untrusted). A name that is not an
+ * attribute name is skipped with its value.
+ */
+export function attributes(list: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of line.matchAll(/([A-Z0-9-]+)=("[^"]*"|[^,]*)/g)) out[m[1]!] = m[2]!.replace(/^"|"$/g, '');
+  const n = list.length;
+  let i = 0;
+  while (i < n) {
+    const eq = list.indexOf('=', i);
+    if (eq < 0) break;
+    // The name starts after the last comma before '=' (a stray token without '=' is skipped).
+    const name = list.slice(Math.max(i, list.lastIndexOf(',', eq) + 1), eq).trim();
+    let value: string;
+    if (list[eq + 1] === '"') {
+      const close = list.indexOf('"', eq + 2);
+      const end = close < 0 ? n : close;
+      value = list.slice(eq + 2, end);
+      const comma = list.indexOf(',', end);
+      i = comma < 0 ? n : comma + 1;
+    } else {
+      const comma = list.indexOf(',', eq + 1);
+      const end = comma < 0 ? n : comma;
+      value = list.slice(eq + 1, end);
+      i = end + 1;
+    }
+    if (ATTRIBUTE_NAME.test(name)) out[name] = value;
+  }
   return out;
 }
 
 /** The first variant listed (the author's start variant), with its default audio rendition. */
 export function pickVariant(master: string, base: string): { url: string; audioUrl?: string; sortedIndex: number } | null {
-  const lines = master.split(/\r?\n/);
   const variants: Array<{ bandwidth: number; url: string; audio?: string }> = [];
   const audio = new Map<string, string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line.startsWith('#EXT-X-STREAM-INF:')) {
-      const a = attributes(line.slice(18));
-      const uri = lines.slice(i + 1).find((l) => l.trim() && !l.startsWith('#'));
-      if (!uri) continue;
-      const codecs = a['CODECS'];
-      const ms = (globalThis as { MediaSource?: typeof MediaSource }).MediaSource;
-      const playable = !codecs || !ms?.isTypeSupported || codecs.split(',').every((c) => ms.isTypeSupported(`video/mp4; codecs="${c.trim()}"`) || ms.isTypeSupported(`audio/mp4; codecs="${c.trim()}"`));
-      if (playable) variants.push({ bandwidth: Number(a['BANDWIDTH']) || 0, url: new URL(uri.trim(), base).href, audio: a['AUDIO'] });
+  // EXT-X-STREAM-INF tags waiting for their URI (the next line that is not a tag): one pass.
+  let waiting: Array<Record<string, string>> = [];
+  const ms = (globalThis as { MediaSource?: typeof MediaSource }).MediaSource;
+  for (const raw of master.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) {
+      for (const a of waiting) {
+        const codecs = a['CODECS'];
+        const playable = !codecs || !ms?.isTypeSupported || codecs.split(',').every((c) => ms.isTypeSupported(`video/mp4; codecs="${c.trim()}"`) || ms.isTypeSupported(`audio/mp4; codecs="${c.trim()}"`));
+        if (playable) variants.push({ bandwidth: Number(a['BANDWIDTH']) || 0, url: line, audio: a['AUDIO'] });
+      }
+      waiting = [];
+    } else if (line.startsWith('#EXT-X-STREAM-INF:')) {
+      waiting.push(attributes(line.slice(18)));
     } else if (line.startsWith('#EXT-X-MEDIA:')) {
       const a = attributes(line.slice(13));
       if (a['TYPE'] === 'AUDIO' && a['URI'] && a['GROUP-ID'] && (a['DEFAULT'] === 'YES' || !audio.has(a['GROUP-ID']))) {
@@ -115,7 +146,7 @@ export function pickVariant(master: string, base: string): { url: string; audioU
   // hls.js orders levels by bitrate (stable); startLevel indexes that order.
   const sorted = variants.map((v, i) => ({ v, i })).sort((a, b) => a.v.bandwidth - b.v.bandwidth || a.i - b.i);
   return {
-    url: chosen.url,
+    url: new URL(chosen.url, base).href,
     audioUrl: chosen.audio ? audio.get(chosen.audio) : undefined,
     sortedIndex: sorted.findIndex((s) => s.v === chosen),
   };

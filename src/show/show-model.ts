@@ -9,7 +9,8 @@ import { ERROR_EVENT, reportError, type ShoppableError } from '../internal/error
 import { CueEngine } from '../timeline/cue-engine.js';
 import { observeHtmlShow } from '../timeline/html-show.js';
 import type { Point } from '../timeline/interpolate.js';
-import { parseShow, type ManifestIssue } from '../timeline/manifest.js';
+import { loadManifest } from '../timeline/load-manifest.js';
+import { formatIssues, parseShow, type ManifestIssue } from '../timeline/manifest.js';
 import { Timeline, type PinOptions } from '../timeline/timeline.js';
 import type { Cue, Product, Show } from '../timeline/types.js';
 import { resolveUrls } from './resolve-urls.js';
@@ -124,20 +125,16 @@ export class ShowModel {
     }
     const abort = (this.manifestLoad = new AbortController());
     this.pending = true;
-    let text: string;
-    try {
-      const res = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`the server answered HTTP ${res.status}`);
-      text = await res.text();
-    } catch (err) {
-      if (abort.signal.aborted) return;
+    // Bounded in time and size (MANIFEST_TIMEOUT_MS, MANIFEST_MAX_BYTES).
+    const loaded = await loadManifest(url, { signal: abort.signal });
+    if (abort.signal.aborted) return;
+    if (!loaded.ok) {
       this.pending = false;
-      this.error({ source: 'manifest', code: 'MANIFEST_LOAD_FAILED', message: `The show at ${url} could not be loaded: ${(err as Error).message}.`, fatal: false, data: { url } });
+      this.error({ source: 'manifest', code: 'MANIFEST_LOAD_FAILED', message: `The show at ${url} could not be loaded: ${loaded.reason}.`, fatal: false, data: { url } });
       this.options.onChange('manifest');
       return;
     }
-    if (abort.signal.aborted) return;
-    const parsed = parseShow(text);
+    const parsed = parseShow(loaded.text);
     this.apply(parsed.show, parsed.issues, url);
   }
 
@@ -167,7 +164,8 @@ export class ShowModel {
   }
 
   private report(issues: ManifestIssue[], code: string, refused = false): void {
-    for (const issue of issues) console.warn(`[shoppable-video] show: ${issue.path || '(document)'}: ${issue.message}`);
+    // One console line per parse, however many issues (formatIssues counts past its first 20).
+    if (issues.length) console.warn(formatIssues(issues));
     for (const issue of issues.filter((i) => i.severity === 'error' || refused).slice(0, MAX_REPORTED_ISSUES)) {
       const message = refused
         ? `The show was refused: ${issue.path ? `${issue.path}: ` : ''}${issue.message}. The video still plays.`

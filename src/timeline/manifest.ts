@@ -70,8 +70,33 @@ const quote = (v: unknown): string =>
         ? 'an object'
         : String(v);
 
+/**
+ * Caps on every array of a show (docs/show-manifest.md, "Limits"). Items past a cap are
+ * ignored with one issue; a list that must be read whole (an option's values, a cue's
+ * keyframes…) fails instead. Parsing is linear in the size of the document.
+ */
+export const LIMITS = {
+  products: 5000,
+  /** Per product (Shopify's own maximum is 2,048). */
+  variants: 2048,
+  /** Option axes per product, and values per axis. */
+  options: 10,
+  values: 2048,
+  cues: 20000,
+  /** Per cue. */
+  keyframes: 1000,
+  captions: 50,
+  chapters: 1000,
+  /** Issues listed by parseShow; the rest are counted in one last issue. */
+  issues: 1000,
+} as const;
+
+/** Issues not listed because the list reached LIMITS.issues, per list. */
+const unlisted = new WeakMap<ManifestIssue[], number>();
+
 const fail = (issues: ManifestIssue[], path: string, message: string, severity: ManifestIssue['severity'] = 'error'): undefined => {
-  issues.push({ path, message, severity });
+  if (issues.length < LIMITS.issues) issues.push({ path, message, severity });
+  else unlisted.set(issues, (unlisted.get(issues) ?? 0) + 1);
   return undefined;
 };
 
@@ -150,16 +175,20 @@ const obj =
   };
 
 /**
- * Reads an array: bad items are dropped (or, when `strict`, fail the array), and with `key`
- * a repeated `item[key]` is dropped as a duplicate (the first one wins).
+ * Reads an array of at most `max` items: bad items are dropped (or, when `strict`, fail the
+ * array), and with `key` a repeated `item[key]` is dropped as a duplicate (the first one wins).
  */
 const list =
-  <T extends {}>(item: Read<T>, { strict = false, key }: { strict?: boolean; key?: keyof T } = {}): Read<T[]> =>
+  <T extends {}>(item: Read<T>, max: number, { strict = false, key }: { strict?: boolean; key?: keyof T } = {}): Read<T[]> =>
   (v, p, is) => {
     if (!Array.isArray(v)) return fail(is, p, `expected an array, got ${quote(v)}`);
+    if (v.length > max) {
+      if (strict) return fail(is, p, `expected at most ${max} items, got ${v.length}`);
+      fail(is, p, `expected at most ${max} items, got ${v.length}: the items after the first ${max} were ignored`);
+    }
     const out: T[] = [];
     const seen = new Set<unknown>();
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < Math.min(v.length, max); i++) {
       const at = `${p}[${i}]`;
       const r = item(v[i], at, is);
       if (r === undefined) {
@@ -176,13 +205,13 @@ const list =
 
 const refs = obj<MerchantRefs>(Object.fromEntries(REF_FIELDS.map((f) => [f, id])));
 
-const option = obj<ProductOption>({ name: text, values: list(text, { strict: true }) }, ['name', 'values']);
+const option = obj<ProductOption>({ name: text, values: list(text, LIMITS.values, { strict: true }) }, ['name', 'values']);
 
 const variantFields = obj<Variant>(
   {
     id,
     title: text,
-    options: list(text, { strict: true }),
+    options: list(text, LIMITS.options, { strict: true }),
     price: money,
     compareAtPrice: money,
     available: bool,
@@ -193,9 +222,12 @@ const variantFields = obj<Variant>(
   ['id'],
 );
 
-/** Reads one variant of a product with these option axes: one value per axis, among its values. */
+/**
+ * Reads one variant of a product with these option axes: one value per axis, among its values.
+ * `values` holds each axis's values as a set (built once per product: the check is linear).
+ */
 const variant =
-  (axes: readonly ProductOption[]): Read<Variant> =>
+  (axes: readonly ProductOption[], values: ReadonlyArray<ReadonlySet<string>>): Read<Variant> =>
   (raw, path, issues) => {
     const v = variantFields(raw, path, issues);
     if (!v) return;
@@ -203,8 +235,8 @@ const variant =
     const at = join(path, 'options');
     if (v.options.length !== axes.length)
       return fail(issues, at, `expected ${axes.length} value(s), one per product option, got ${v.options.length}`);
-    const bad = v.options.findIndex((value, i) => !axes[i].values.includes(value));
-    return bad < 0 ? v : fail(issues, at, `${quote(v.options[bad])} is not a value of option ${quote(axes[bad].name)}`);
+    const bad = v.options.findIndex((value, i) => !values[i]!.has(value));
+    return bad < 0 ? v : fail(issues, at, `${quote(v.options[bad])} is not a value of option ${quote(axes[bad]!.name)}`);
   };
 
 const productFields = obj<Product>(
@@ -219,7 +251,7 @@ const productFields = obj<Product>(
     compareAtPrice: money,
     currency: currencyCode,
     available: bool,
-    options: list(option, { strict: true }),
+    options: list(option, LIMITS.options, { strict: true }),
     refs,
   },
   ['id', 'title'],
@@ -236,7 +268,9 @@ export const readProduct =
     if (!p) return;
     const rawVariants = (raw as Fields).variants;
     if (rawVariants != null) {
-      const variants = list(variant(p.options ?? []), { key: 'id' })(rawVariants, join(path, 'variants'), issues);
+      const axes = p.options ?? [];
+      const values = axes.map((o) => new Set(o.values));
+      const variants = list(variant(axes, values), LIMITS.variants, { key: 'id' })(rawVariants, join(path, 'variants'), issues);
       if (!variants) return;
       p.variants = variants;
     }
@@ -257,7 +291,7 @@ const cueFields = obj<Cue>(
     end: (v, p, is) => (v === Infinity ? v : time(v, p, is)),
     x: fraction,
     y: fraction,
-    keyframes: list(keyframe, { strict: true }),
+    keyframes: list(keyframe, LIMITS.keyframes, { strict: true }),
     label: text,
   },
   ['productId', 'start'],
@@ -298,6 +332,7 @@ const video = obj<ShowVideo>(
         { src: url, srclang: str(35, /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'a language tag like "en"'), label: text, default: bool },
         ['src', 'srclang'],
       ),
+      LIMITS.captions,
     ),
   },
   ['src'],
@@ -334,21 +369,34 @@ export function parseShow(input: unknown): ParsedShow {
       title: text,
       currency: currencyCode,
       video,
-      chapters: list(obj<Chapter>({ title: text, start: time }, ['title', 'start'])),
+      chapters: list(obj<Chapter>({ title: text, start: time }, ['title', 'start']), LIMITS.chapters),
     },
     [],
     true,
   )(raw, '', issues)!;
-  const products = list(readProduct(head.currency), { key: 'id' })(raw.products ?? [], 'products', issues) ?? [];
+  const products = list(readProduct(head.currency), LIMITS.products, { key: 'id' })(raw.products ?? [], 'products', issues) ?? [];
   const ids = new Set(products.map((p) => p.id));
-  const declared = new Set(Array.isArray(raw.products) ? raw.products.map((p) => (isRecord(p) ? String(p.id) : '')) : []);
-  const cues = list(readCue(ids, declared), { key: 'id' })(raw.cues ?? [], 'cues', issues) ?? [];
+  const declared = new Set(Array.isArray(raw.products) ? raw.products.slice(0, LIMITS.products).map((p) => (isRecord(p) ? String(p.id) : '')) : []);
+  const cues = list(readCue(ids, declared), LIMITS.cues, { key: 'id' })(raw.cues ?? [], 'cues', issues) ?? [];
+  const more = unlisted.get(issues);
+  if (more) issues.push({ path: '', message: `${more} more problem${more > 1 ? 's' : ''} not listed`, severity: 'warning' });
   return { show: { version: version as string, ...head, products, cues }, issues };
 }
 
-/** One console line for a list of issues (empty when there are none). */
+/** How many issues {@link formatIssues} spells out; it counts the rest. */
+export const MAX_FORMATTED_ISSUES = 20;
+
+/**
+ * One console line for a list of issues (empty when there are none): the first
+ * {@link MAX_FORMATTED_ISSUES} spelled out, the rest counted, so the line stays short
+ * whatever the document.
+ */
 export function formatIssues(issues: readonly ManifestIssue[]): string {
   if (!issues.length) return '';
-  const each = issues.map((i) => `${i.path || '(document)'}: ${i.message}${i.severity === 'warning' ? ' (warning)' : ''}`);
+  const each = issues
+    .slice(0, MAX_FORMATTED_ISSUES)
+    .map((i) => `${i.path || '(document)'}: ${i.message}${i.severity === 'warning' ? ' (warning)' : ''}`);
+  const rest = issues.length - each.length;
+  if (rest > 0) each.push(`and ${rest} more`);
   return `[shoppable-video] show: ${issues.length} problem${issues.length > 1 ? 's' : ''}: ${each.join('; ')}`;
 }

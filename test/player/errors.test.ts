@@ -13,8 +13,8 @@ async function mount(src: string): Promise<{ el: ShoppableVideoElement; errors: 
   return { el, errors };
 }
 
-async function expectFatal(el: ShoppableVideoElement, errors: ShoppableError[], code: string, text: RegExp) {
-  await until(() => errors.some((e) => e.fatal), `a fatal ${code} error`, 30_000);
+async function expectFatal(el: ShoppableVideoElement, errors: ShoppableError[], code: string, text: RegExp, timeout = 30_000) {
+  await until(() => errors.some((e) => e.fatal), `a fatal ${code} error`, timeout);
   await el.updateComplete;
   const fatal = errors.filter((e) => e.fatal);
   expect(fatal, 'exactly one fatal error event').to.have.length(1);
@@ -65,12 +65,14 @@ describe('fatal errors', () => {
     await expectFatal(el, errors, 'MEDIA_MANIFEST_PARSE', /index\.m3u8 is not a valid HLS playlist/);
   });
 
-  it('a segment that 404s mid-stream stops with a message; retry resumes near where it stopped', async () => {
+  it('a segment that 404s mid-stream stops with a message; retry resumes near where it stopped', async function () {
+    // hls.js's default fragment policy: 6 backed-off retries (1, 2, 4, 8, 8, 8 s) before fatal.
+    this.timeout(75_000);
     const stream = await faultyStream('segment-404', 2);
     const { el, errors } = await mount(`${stream.base}/ts/index.m3u8`);
     await el.play();
     await firstFrame(el.media!);
-    await expectFatal(el, errors, 'MEDIA_NETWORK', /HTTP 404 for the video segment seg2\.ts/);
+    await expectFatal(el, errors, 'MEDIA_NETWORK', /HTTP 404 for the video segment seg2\.ts/, 50_000);
     const stoppedAt = el.currentTime;
 
     await stream.set('ok');

@@ -7,18 +7,47 @@ import { STREAMS, firstFrame, requested, until } from '../helpers.js';
 
 const HLS_JS = /\/hls\.js\//;
 const PLAYLISTS = /\.m3u8/;
-const settle = () => new Promise((r) => setTimeout(r, 600));
+
+/**
+ * Resolves once the player has had its chance to start loading: IntersectionObserver has
+ * reported on it (the player's own observer, created first, is told first), a frame has run
+ * and the element has updated.
+ */
+async function observed(el: Element): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const io = new IntersectionObserver(() => {
+      io.disconnect();
+      resolve();
+    });
+    io.observe(el);
+  });
+  await new Promise((r) => requestAnimationFrame(r));
+  await (el as ShoppableVideoElement).updateComplete;
+}
+
+/** URLs passed to fetch() from now on, recorded when the request starts (not when it ends). */
+function fetches(): { urls: string[]; stop: () => void } {
+  const urls: string[] = [];
+  const original = window.fetch;
+  window.fetch = (input, init) => {
+    urls.push(String(input instanceof Request ? input.url : input));
+    return original(input, init);
+  };
+  return { urls, stop: () => (window.fetch = original) };
+}
 
 describe('lazy loading', () => {
   it('a player far below the viewport loads nothing until it nears the viewport', async () => {
+    const started = fetches();
     const box = await fixture<HTMLDivElement>(html`<div>
       <div style="height: 4000px"></div>
       <shoppable-video src=${STREAMS.fmp4} muted></shoppable-video>
     </div>`);
     const el = box.querySelector<ShoppableVideoElement>('shoppable-video')!;
-    await settle();
+    await observed(el);
+    started.stop();
     expect(requested(HLS_JS), 'hls.js requested while far away').to.deep.equal([]);
-    expect(requested(PLAYLISTS), 'playlists requested while far away').to.deep.equal([]);
+    expect(started.urls.filter((u) => PLAYLISTS.test(u)), 'playlists requested while far away').to.deep.equal([]);
     expect(el.engine).to.equal(null);
 
     el.scrollIntoView();
@@ -30,9 +59,11 @@ describe('lazy loading', () => {
 
   it('with preload="none" nothing loads in view until play()', async () => {
     performance.clearResourceTimings();
+    const started = fetches();
     const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${STREAMS.ts} preload="none" muted></shoppable-video>`);
-    await settle();
-    expect(requested(PLAYLISTS)).to.deep.equal([]);
+    await observed(el);
+    started.stop();
+    expect(started.urls.filter((u) => PLAYLISTS.test(u)), 'playlists requested before play()').to.deep.equal([]);
     expect(el.engine).to.equal(null);
     await el.play();
     await firstFrame(el.media!);

@@ -4,20 +4,32 @@ import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.c
 import { liveHlsInstances } from '../../src/player/pipeline.js';
 import { STREAMS, firstFrame, until } from '../helpers.js';
 
-/** Counts listeners added to and removed from document and window while `fn` runs. */
-async function countListeners(fn: () => Promise<void>): Promise<number> {
-  let net = 0;
+/**
+ * Tracks the listeners registered on document and window while `fn` runs, as the DOM does:
+ * one registration per (target, type, capture, listener), added once however many times it
+ * is added, gone only when that same registration is removed. Returns those still
+ * registered: an extra remove elsewhere cannot hide a leak.
+ */
+async function leakedListeners(fn: () => Promise<void>): Promise<string[]> {
+  const live = new Map<EventTarget, Map<string, Set<unknown>>>();
   const targets = [document, window] as EventTarget[];
+  const names = new Map<EventTarget, string>([[document, 'document'], [window, 'window']]);
+  const capture = (o: unknown) => (typeof o === 'boolean' ? o : Boolean((o as { capture?: boolean } | undefined)?.capture));
+  const registrations = (t: EventTarget, type: string, options: unknown) => {
+    const byType = live.get(t) ?? live.set(t, new Map()).get(t)!;
+    const key = `${type}${capture(options) ? ' (capture)' : ''}`;
+    return byType.get(key) ?? byType.set(key, new Set()).get(key)!;
+  };
   const saved = targets.map((t) => [t.addEventListener, t.removeEventListener] as const);
   for (const t of targets) {
     const add = t.addEventListener;
     const remove = t.removeEventListener;
-    t.addEventListener = function (...args: Parameters<EventTarget['addEventListener']>) {
-      net++;
+    t.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      if (args[1]) registrations(this, args[0], args[2]).add(args[1]);
       return add.apply(this, args);
     };
-    t.removeEventListener = function (...args: Parameters<EventTarget['removeEventListener']>) {
-      net--;
+    t.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['removeEventListener']>) {
+      if (args[1]) registrations(this, args[0], args[2]).delete(args[1]);
       return remove.apply(this, args);
     };
   }
@@ -26,14 +38,24 @@ async function countListeners(fn: () => Promise<void>): Promise<number> {
   } finally {
     targets.forEach((t, i) => ([t.addEventListener, t.removeEventListener] = saved[i]!));
   }
-  return net;
+  const leaked: string[] = [];
+  for (const [t, byType] of live) for (const [type, set] of byType) if (set.size) leaked.push(`${names.get(t)} ${type} ×${set.size}`);
+  return leaked;
 }
 
 describe('teardown', () => {
+  it('the listener check sees a leak that an unrelated extra remove would have cancelled out', async () => {
+    const leaked = await leakedListeners(async () => {
+      window.addEventListener('resize', () => undefined); // never removed
+      window.removeEventListener('scroll', () => undefined); // never added
+    });
+    expect(leaked).to.deep.equal(['window resize ×1']);
+  });
+
   it('100 mount/unmount cycles leave no hls.js instance, loaded <video> or listener behind', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const videos: HTMLVideoElement[] = [];
-    const net = await countListeners(async () => {
+    const leaked = await leakedListeners(async () => {
       for (let i = 0; i < 100; i++) {
         const el = document.createElement('shoppable-video');
         el.muted = true;
@@ -54,7 +76,7 @@ describe('teardown', () => {
     expect(liveHlsInstances.size, 'hls.js instances alive').to.equal(0);
     // The media load algorithm settles at the next stable state.
     await new Promise((r) => setTimeout(r, 0));
-    expect(net, 'net listeners on document and window').to.equal(0);
+    expect(leaked, 'listeners left on document and window').to.deep.equal([]);
     // NETWORK_EMPTY with no src: the element holds no resource (Chromium keeps a stale currentSrc string).
     const loaded = videos.filter((v) => v.networkState !== HTMLMediaElement.NETWORK_EMPTY || v.getAttribute('src') || v.readyState > 0 || !v.paused);
     expect(loaded.length, '<video> elements still holding media').to.equal(0);
@@ -107,9 +129,9 @@ describe('teardown with a show, its overlay and a checkout', () => {
     await fetch('/__store/reset', { method: 'POST', body: '{}' });
     (window as { Shopify?: unknown }).Shopify = { routes: { root: '/' } };
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    let net = 0;
+    let leaked: string[] = [];
     const observers = await liveObservers(async () => {
-      net = await countListeners(async () => {
+      leaked = await leakedListeners(async () => {
         for (let i = 0; i < 30; i++) {
           const el = document.createElement('shoppable-video');
           el.muted = true;
@@ -130,7 +152,7 @@ describe('teardown with a show, its overlay and a checkout', () => {
       });
     });
     expect(observers, 'observers still observing').to.deep.equal({});
-    expect(net, 'net listeners on document and window').to.equal(0);
+    expect(leaked, 'listeners left on document and window').to.deep.equal([]);
     expect(liveHlsInstances.size).to.equal(0);
   });
 });
