@@ -31,6 +31,11 @@ export interface PipelineHost {
 export interface LoadOptions {
   /** The engine the caller chose (it started the matching requests); chosen from the URL otherwise. */
   engine?: Engine;
+  /**
+   * Preloading before anyone pressed play: load the playlists and the first segment only
+   * (PRELOAD_BUFFER_S), until {@link MediaPipeline.buffer} is called.
+   */
+  preloadOnly?: boolean;
   startTime?: number;
   /** The master playlist request, if the caller started it already. */
   master?: Promise<Fetched>;
@@ -39,6 +44,12 @@ export interface LoadOptions {
   crossOrigin?: string | null;
   captionsLang?: string | null;
 }
+
+/** Seconds buffered ahead before play (one segment: hls.js always loads at least one). */
+const PRELOAD_BUFFER_S = 1;
+/** Seconds buffered ahead while playing; hls.js would otherwise buffer up to 600 s of a low bitrate. */
+const PLAY_BUFFER_S = 20;
+const MAX_PLAY_BUFFER_S = 30;
 
 /** hls.js instances alive now (tests assert that teardown leaves none). */
 export const liveHlsInstances = new Set<Hls>();
@@ -114,8 +125,10 @@ export class MediaPipeline {
       loader: prefetchingLoader(HlsCtor.DefaultConfig.loader, prefetch),
       ...(prefetch.startLevel !== undefined && { startLevel: prefetch.startLevel }),
       startPosition: options.startTime ?? -1,
-      // Keep what we buffer ahead modest: shows are watched on phones.
-      maxBufferLength: 20,
+      // Keep what we buffer ahead modest: shows are watched on phones, and a player nobody
+      // pressed play on loads one segment (docs/performance.md, "Data before play").
+      maxBufferLength: options.preloadOnly ? PRELOAD_BUFFER_S : PLAY_BUFFER_S,
+      maxMaxBufferLength: options.preloadOnly ? PRELOAD_BUFFER_S : MAX_PLAY_BUFFER_S,
       backBufferLength: 30,
       capLevelToPlayerSize: true,
       // Network retries and timeouts: hls.js's default load policies (segments: 6 backed-off
@@ -134,6 +147,14 @@ export class MediaPipeline {
     hls.on(Events.SUBTITLE_TRACK_SWITCH, this.tracksChanged);
     hls.loadSource(url);
     hls.attachMedia(video);
+  }
+
+  /** Playback wanted: buffer ahead normally from now on (after a preload-only start). */
+  buffer(): void {
+    const config = this.hls?.config;
+    if (!config || config.maxBufferLength === PLAY_BUFFER_S) return;
+    config.maxBufferLength = PLAY_BUFFER_S;
+    config.maxMaxBufferLength = MAX_PLAY_BUFFER_S; // read by hls.js's stream controller on its next tick (≤ 100 ms)
   }
 
   get renditions(): Rendition[] {

@@ -206,6 +206,7 @@ export class PlaybackController implements ReactiveController {
     const video = this.video;
     if (!video || !this.loadedSrc) return;
     if (!this.playing && !this.error) this.setLoading(true);
+    this.pipeline?.buffer();
     try {
       await video.play();
     } catch (err) {
@@ -280,7 +281,8 @@ export class PlaybackController implements ReactiveController {
         });
         this.pipeline = pipeline;
         const { crossOrigin, captionsLang, autoplay } = host;
-        return pipeline.load(url, { engine, startTime: this.resumeAt, crossOrigin, captionsLang, master, abort }).then(() => {
+        const preloadOnly = !this.playRequested && !autoplay && host.preload !== 'auto';
+        return pipeline.load(url, { engine, preloadOnly, startTime: this.resumeAt, crossOrigin, captionsLang, master, abort }).then(() => {
           if (this.pipeline === pipeline && (this.playRequested || autoplay)) void this.play();
         });
       },
