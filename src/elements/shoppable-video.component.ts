@@ -249,12 +249,13 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
   protected override firstUpdated(): void {
     const video = this.renderRoot.querySelector('video')!;
     this.screen.attach(video);
-    this.playback.attach(video, this.muted || this.autoplay);
+    this.playback.attach(video);
     this.showLoader.attach(video);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.focused = this.shadowRoot?.activeElement ?? null;
+    if (!this.hasUpdated) this.playback.muted = this.muted || this.autoplay; // rendered from the first frame
     validateAttributes(this, changed, (error) => reportError(this, error));
     if (changed.has('src') && this.hasUpdated) this.playback.sourceChanged();
   }

@@ -97,11 +97,11 @@ export class PlaybackController implements ReactiveController {
   }
 
   /** Binds the rendered `<video>` (once, after the first render) and starts if wanted. */
-  attach(video: HTMLVideoElement, muted: boolean): void {
+  attach(video: HTMLVideoElement): void {
     this.video = video;
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this.onMediaEvent);
     video.volume = this.level;
-    this.setMuted(muted);
+    video.muted = this.muted;
     // Already in view at start-up: begin now rather than a frame later, when the observer reports.
     const box = this.host.getBoundingClientRect();
     if (box.height && box.top < innerHeight + NEAR_PX && box.bottom > -NEAR_PX && box.left < innerWidth && box.right > 0) this.near = true;
