@@ -22,7 +22,7 @@ describe('show teardown', () => {
 
   it('a removed player announces no product, even when its cue engine is driven by hand', async () => {
     const el = await fixture<ShoppableVideoElement>(html`<shoppable-video muted preload="none" src=${STREAMS.fmp4} .show=${SHOW}></shoppable-video>`);
-    const engine = await until(() => engineOf(el), 'the show model');
+    const engine = (await until(() => engineOf(el), 'the show model'))!;
     await until(() => el.products.has('tee'), 'the show');
     const seen: string[] = [];
     el.addEventListener('sv-product-appear', (e) => seen.push((e as CustomEvent<{ cueId: string }>).detail.cueId));
