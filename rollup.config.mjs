@@ -12,12 +12,19 @@ import minifyCssLiterals from './scripts/minify-css-literals.mjs';
 // Start clean: stale hashed chunks would be counted by the size check and shipped.
 rmSync('dist', { recursive: true, force: true });
 
-const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id) || id.startsWith('node:');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts' },
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      // The pin service (Node and edge; never part of the browser bundle below).
+      'live/service/index': 'src/live/service/index.ts',
+      'live/service/node': 'src/live/service/node.ts',
+      'live/service/cloudflare': 'src/live/service/cloudflare.ts',
+    },
     external,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
