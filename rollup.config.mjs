@@ -24,6 +24,7 @@ export default [
       'live/service/index': 'src/live/service/index.ts',
       'live/service/node': 'src/live/service/node.ts',
       'live/service/cloudflare': 'src/live/service/cloudflare.ts',
+      'live/pin-console.define': 'src/live/pin-console.define.ts',
     },
     external,
     plugins: [ts()],
@@ -42,5 +43,13 @@ export default [
       chunkFileNames: (chunk) =>
         chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.facadeModuleId?.includes('/show-binding') ? 'show-[hash].js' : '[name]-[hash].js',
     },
+  },
+  {
+    // The host's console as a script for the service's /console page (bin/shoppable-video.mjs
+    // serves dist/console/). A build of its own: the player's script-tag bundle above is unchanged.
+    input: { 'pin-console': 'src/live/pin-console.define.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [nodeResolve({ browser: true }), minifyCssLiterals(), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    output: { dir: 'dist/console', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
 ];

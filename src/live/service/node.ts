@@ -4,7 +4,6 @@
  * `node:http` ↔ Request/Response, and a JSON-file pin store with atomic writes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Pin } from './pins.js';
 import { pinOps, type AddResult, type PinStore } from './store.js';
@@ -12,13 +11,28 @@ import { pinOps, type AddResult, type PinStore } from './store.js';
 export interface NodeAdapterOptions {
   /** Only requests under this path prefix are handled (prefix stripped); others return false. */
   prefix?: string;
+  /** Request bodies are read up to this many bytes plus one; default 65536. */
+  maxBodyBytes?: number;
+}
+
+/** Reads at most `max` bytes of a request body, then stops reading. */
+async function readUpTo(req: IncomingMessage, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= max) break;
+  }
+  const all = Buffer.concat(chunks).subarray(0, max);
+  return new Uint8Array(all.buffer.slice(all.byteOffset, all.byteOffset + all.length)) as Uint8Array<ArrayBuffer>;
 }
 
 /**
  * Wraps a fetch handler as a Node request listener. Resolves true when it answered, false when
  * the path is outside `prefix` (so it can sit in a middleware chain).
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>, { prefix = '' }: NodeAdapterOptions = {}) {
+export function toNodeListener(handler: (request: Request) => Promise<Response>, { prefix = '', maxBodyBytes = 65_536 }: NodeAdapterOptions = {}) {
   const base = prefix.replace(/\/+$/, '');
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const raw = req.url ?? '/';
@@ -32,13 +46,10 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
       else headers.set(k, v);
     }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(url, {
-      method: req.method ?? 'GET',
-      headers,
-      body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : null,
-      // @ts-expect-error Node's fetch needs duplex for a streamed request body; not in the DOM types.
-      duplex: 'half',
-    });
+    // The body is buffered here, up to `maxBodyBytes` + 1 (the handler answers 413 beyond its
+    // cap): a streamed body breaks under servers that touch the request first (Koa).
+    const body = hasBody ? await readUpTo(req, maxBodyBytes + 1) : null;
+    const request = new Request(url, { method: req.method ?? 'GET', headers, body });
     let response: Response;
     try {
       response = await handler(request);
