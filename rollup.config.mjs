@@ -12,12 +12,20 @@ import minifyCssLiterals from './scripts/minify-css-literals.mjs';
 // Start clean: stale hashed chunks would be counted by the size check and shipped.
 rmSync('dist', { recursive: true, force: true });
 
-const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id) || id.startsWith('node:');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts' },
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      // The pin service (Node and edge; never part of the browser bundle below).
+      'live/service/index': 'src/live/service/index.ts',
+      'live/service/node': 'src/live/service/node.ts',
+      'live/service/cloudflare': 'src/live/service/cloudflare.ts',
+      'live/pin-console.define': 'src/live/pin-console.define.ts',
+    },
     external,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -35,5 +43,13 @@ export default [
       chunkFileNames: (chunk) =>
         chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
     },
+  },
+  {
+    // The host's console as a script for the service's /console page (bin/shoppable-video.mjs
+    // serves dist/console/). A build of its own: the player's script-tag bundle above is unchanged.
+    input: { 'pin-console': 'src/live/pin-console.define.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [nodeResolve({ browser: true }), minifyCssLiterals(), ts(), terser({ format: { comments: false }, compress: { passes: 2 } })],
+    output: { dir: 'dist/console', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
 ];

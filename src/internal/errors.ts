@@ -2,7 +2,7 @@
  * One error shape for the whole package. Every failure that reaches a page is an
  * `sv-error` event whose detail is a {@link ShoppableError}.
  */
-export type ErrorSource = 'media' | 'manifest' | 'commerce' | 'config';
+export type ErrorSource = 'media' | 'manifest' | 'commerce' | 'config' | 'live';
 
 export type MediaErrorCode =
   | 'MEDIA_SRC_INVALID'

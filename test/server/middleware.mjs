@@ -15,6 +15,31 @@ export function toKoa(handler) {
   };
 }
 
+/**
+ * The pin service (dist/live/service, built by `npm run build`) under /live-pins/, proxying the
+ * committed streams; loaded on its first request so other tests never need the build.
+ */
+export const PIN_TOKEN = 'test-pin-token-0123456789';
+function pinService() {
+  let listener;
+  return async (req, res) => {
+    if (!req.url.startsWith('/live-pins/')) return false;
+    listener ??= Promise.all([import('../../dist/live/service/index.js'), import('../../dist/live/service/node.js')]).then(([svc, node]) =>
+      node.toNodeListener(
+        svc.createPinService({
+          upstream: `http://${req.headers.host}/test/fixtures/streams/`,
+          token: PIN_TOKEN,
+          rateLimit: false,
+          console: { scriptUrl: '/src/live/pin-console.define.ts', show: '/docs/examples/show.json' },
+        }),
+        { prefix: '/live-pins' },
+      ),
+    );
+    return (await listener)(req, res);
+  };
+}
+
 export function testMiddleware() {
-  return [toKoa(streamFaults()), toKoa(createStorefront())];
+  // The pin service goes before the storefront, which reads the body of every POST.
+  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(createStorefront())];
 }
