@@ -381,7 +381,8 @@ export class PinTrack {
   /** Reports products the show does not have (once each) now that it knows its products. */
   checkProducts(): void {
     for (const pin of this.pins.values()) this.checkProduct(pin.productId);
-    this.finish(false);
+    this.finish(true); // the cues are filtered by what the show knows
+
   }
 
   // ---- internals ----
@@ -614,3 +615,15 @@ export function withStock(product: Product, live: LiveStock | undefined): Produc
   }
   return next;
 }
+
+/**
+ * What the pipeline (lazy chunk) hands the show, as the `detail` of an internal, non-bubbling
+ * `sv-metadata` event on the `<video>` (the object both already share): a playlist refresh
+ * with its DATERANGEs, the ID3 samples of a parsed segment, or the native metadata cues.
+ */
+export type MediaMetadata =
+  | { type: 'dateranges'; ranges: DateRangeInput[]; anchors: DateAnchor[]; window: MediaWindow }
+  | { type: 'id3'; samples: Id3Input[] }
+  | { type: 'cues'; cues: ArrayLike<MetadataCueLike>; window?: MediaWindow };
+
+export const METADATA_EVENT = 'sv-metadata';
