@@ -67,7 +67,7 @@ export class LivePins {
   private readonly onMetadata = (e: Event): void => {
     const m = (e as CustomEvent<MediaMetadata>).detail;
     const track = this.track;
-    if (m.type === 'dateranges') track.dateRanges(m.ranges, m.anchors, m.window);
+    if (m.type === 'dateranges') track.dateRanges(m.ranges, m.anchors, m.window, this.video?.currentTime);
     else if (m.type === 'id3') track.id3(m.samples);
     else track.metadataCues(m.cues, m.window);
     this.publish();

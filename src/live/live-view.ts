@@ -55,8 +55,8 @@ export class LiveEdge {
       this.lastAdvance = performance.now();
       if (this.stalled) this.stalled = false; // segments are back: hls.js carries on by itself
     }
-    clearInterval(this.timer);
-    if (live) this.timer = window.setInterval(() => this.check(), this.targetDuration * 1000);
+    if (live && !this.timer) this.timer = window.setInterval(() => this.check(), 1000);
+    if (!live) this.dispose();
   }
 
   /** How far behind the live edge the viewer plays, seconds (0 when not live). */
@@ -83,10 +83,12 @@ export class LiveEdge {
 
   dispose(): void {
     clearInterval(this.timer);
+    this.timer = 0;
   }
 
   private check(): void {
-    if (!this.live || this.stalled) return;
+    // A paused viewer may let hls.js stop refreshing: only a player that wants to play reports.
+    if (!this.live || this.stalled || this.video.paused) return;
     const quiet = performance.now() - this.lastAdvance;
     if (quiet < Math.max(6000, STALL_TARGETS * this.targetDuration * 1000)) return;
     this.stalled = true;

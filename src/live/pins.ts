@@ -238,6 +238,10 @@ export class PinTrack {
   private readonly pins = new Map<string, Pin>();
   /** Signature of each DATERANGE last parsed, by ID: unchanged tags are not parsed again. */
   private seen = new Map<string, string>();
+  private raw = new Map<string, string>();
+  private quiet = false;
+  /** Media time playing now: a pin already started keeps its time when a re-mapping nudges it. */
+  private now = -Infinity;
   private stock: StockEvent[] = [];
   /** Stock updates that left the window, folded: the state before the first kept event. */
   private baseline = new Map<string, LiveStock>();
@@ -262,24 +266,34 @@ export class PinTrack {
    * The DATERANGEs of a playlist (all of them, each refresh): new or changed ones are parsed,
    * START-DATE is mapped to media time through `anchors` (PROGRAM-DATE-TIME).
    */
-  dateRanges(ranges: Iterable<DateRangeInput>, anchors: readonly DateAnchor[], window?: MediaWindow): void {
+  dateRanges(ranges: Iterable<DateRangeInput>, anchors: readonly DateAnchor[], window?: MediaWindow, now = -Infinity): void {
     const seen = new Map<string, string>();
+    const raw = new Map<string, string>();
+    this.now = now;
     let changed = false;
     for (const range of ranges) {
       const a = range.attrs;
       const cls = a['CLASS'];
       if (cls !== PIN_CLASS && cls !== STOCK_CLASS) continue;
       const id = a['ID'] ?? '';
-      const sig = signature(a, range);
-      if (sig.length > MAX_VALUE * 8) {
+      // The mapped times are part of the signature: hls.js re-aligns segment times once it has
+      // parsed one, and a pin must follow.
+      const rawSig = signature(a, range);
+      if (rawSig.length > MAX_VALUE * 8) {
         this.issue('LIVE_PIN_INVALID', `DATERANGE "${id.slice(0, 40)}" is too large`);
         continue;
       }
+      const sig = `${mediaTimeOf(parseDate(a['START-DATE']), anchors)}|${mediaTimeOf(parseDate(a['END-DATE']), anchors)}|${rawSig}`;
       seen.set(id, sig);
+      raw.set(id, rawSig);
       if (this.seen.get(id) === sig) continue;
+      // Only the mapping moved: parse again, but what was reported stays reported.
+      this.quiet = this.raw.get(id) === rawSig;
       changed = this.readDateRange(a, range, anchors) || changed;
+      this.quiet = false;
     }
     this.seen = seen;
+    this.raw = raw;
     if (window) changed = this.moveWindow(window) || changed;
     this.finish(changed);
   }
@@ -476,6 +490,14 @@ export class PinTrack {
 
   private upsert(pin: Pin): boolean {
     const old = this.pins.get(pin.id);
+    // hls.js refines segment times once it parses them: a pin that has started keeps its start
+    // (and end) through such small moves, so it does not leave and come back on screen.
+    if (old && old.start <= this.now && Math.abs(old.start - pin.start) < 1) {
+      const shift = old.start - pin.start;
+      pin.start = old.start;
+      if (!Number.isNaN(pin.end) && pin.end > this.now) pin.end += shift;
+      else if (!Number.isNaN(pin.end) && !Number.isNaN(old.end) && Math.abs(old.end - pin.end) < 1) pin.end = old.end;
+    }
     if (old && JSON.stringify(old) === JSON.stringify(pin)) return false;
     // Ended before the window: nothing to show, nothing to keep.
     if (pin.end <= this.window.start) {
@@ -552,7 +574,7 @@ export class PinTrack {
   private checkProduct(productId: string): boolean {
     const known = this.options.knows?.(productId);
     if (known !== false) return true;
-    if (!this.unknown.has(productId) && this.unknown.size < MAX_UNKNOWN_REPORTS) {
+    if (!this.quiet && !this.unknown.has(productId) && this.unknown.size < MAX_UNKNOWN_REPORTS) {
       this.unknown.add(productId);
       this.issues.push({ code: 'LIVE_PIN_UNKNOWN_PRODUCT', message: `A pin names product "${productId.slice(0, 60)}", which the show does not have: ignored` });
     }
@@ -560,7 +582,7 @@ export class PinTrack {
   }
 
   private issue(code: string, message: string): false {
-    if (this.issues.length < 100) this.issues.push({ code, message });
+    if (!this.quiet && this.issues.length < 100) this.issues.push({ code, message });
     return false;
   }
 

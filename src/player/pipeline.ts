@@ -122,7 +122,8 @@ export class MediaPipeline {
     const hls = new HlsCtor({
       loader: prefetchingLoader(HlsCtor.DefaultConfig.loader, prefetch),
       ...(prefetch.startLevel !== undefined && { startLevel: prefetch.startLevel }),
-      startPosition: options.startTime ?? -1,
+      // -1: hls.js picks the start (0 for VOD, the live sync position for live).
+      startPosition: options.startTime || -1,
       // Keep what we buffer ahead modest: shows are watched on phones.
       maxBufferLength: 20,
       backBufferLength: 30,

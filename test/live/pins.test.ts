@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ShoppableError } from '../../src/internal/errors.js';
+import { id3Txxx } from './id3.js';
 import { mediaTimeOf, parseAttributeList, PinTrack, readId3Txxx, withStock, type DateAnchor, type DateRangeInput } from '../../src/live/pins.js';
 
 const T0 = Date.parse('2025-03-01T18:00:00.000Z');
@@ -16,15 +17,6 @@ const known = new Set(['tee', 'cap', 'mug']);
 
 function track(errors: ShoppableError[] = []) {
   return new PinTrack({ knows: (id) => known.has(id), onIssue: (e) => errors.push(e) });
-}
-
-/** An ID3v2.4 tag with one TXXX frame (UTF-8). */
-export function id3Txxx(description: string, value: string): Uint8Array {
-  const enc = new TextEncoder();
-  const body = [3, ...enc.encode(description), 0, ...enc.encode(value)];
-  const ss = (n: number) => [(n >> 21) & 0x7f, (n >> 14) & 0x7f, (n >> 7) & 0x7f, n & 0x7f];
-  const frame = [...enc.encode('TXXX'), ...ss(body.length), 0, 0, ...body];
-  return new Uint8Array([...enc.encode('ID3'), 4, 0, 0, ...ss(frame.length), ...frame]);
 }
 
 describe('live pins (pure)', () => {

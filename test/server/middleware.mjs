@@ -1,6 +1,7 @@
 // Koa middleware for the test dev server: fault-injecting stream routes and the local
 // storefront. Each piece is a plain Node (req, res) handler so `npm start` can reuse it.
 import { streamFaults } from './stream-faults.mjs';
+import { liveSim } from './live-sim.mjs';
 import { createStorefront } from './storefront/index.mjs';
 
 /** Adapts a Node handler `(req, res) => boolean | Promise<boolean>` (true = handled) to Koa. */
@@ -16,5 +17,5 @@ export function toKoa(handler) {
 }
 
 export function testMiddleware() {
-  return [toKoa(streamFaults()), toKoa(createStorefront())];
+  return [toKoa(streamFaults()), toKoa(liveSim()), toKoa(createStorefront())];
 }
