@@ -211,6 +211,10 @@ describe('live playback with in-band pins', function () {
     const iso = (t: number) => new Date(T0 + t * 1000).toISOString();
     const send = (detail: unknown) => video.dispatchEvent(new CustomEvent('sv-metadata', { detail }));
     const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+    const binding = (el as unknown as { showLoader: { binding: { live: { track: { size: number; stockSize: number } | null } } } }).showLoader.binding;
+    // The first playlist with pins loads the parser chunk; wait for it, then run the hours.
+    send({ type: 'dateranges', ranges: [{ attrs: { ID: 'first', CLASS: 'com.shoppable-video.product', 'START-DATE': iso(0), 'X-PRODUCT-ID': 'tee', DURATION: '1' } }], anchors: [{ time: 0, date: T0 }], window: { start: 0, end: 2, ended: false } });
+    await until(() => binding.live.track, 'the pins parser');
     const win = 30; // 60 s of DVR, a pin every 5 s, a stock update every 10 s: 4,320 pins, 2,160 updates
     let maxCues = 0;
     let heapAtOneHour: number | undefined;
@@ -226,7 +230,7 @@ describe('live playback with in-band pins', function () {
       maxCues = Math.max(maxCues, el.timeline!.cues.length);
       if (seg === 1800) heapAtOneHour = memory();
     }
-    const live = (el as unknown as { showLoader: { binding: { live: { track: { size: number; stockSize: number } } } } }).showLoader.binding.live.track;
+    const live = binding.live.track!;
     expect(maxCues, 'cues on the timeline never exceed the window’s pins').to.be.at.most(14);
     expect(live.size).to.be.at.most(14);
     expect(live.stockSize).to.be.at.most(8);
