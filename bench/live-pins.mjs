@@ -27,9 +27,13 @@ async function session(id, withPins) {
   await api(id, '', { window: 10, startAt: 40 });
   const tab = await (await browser.newContext({ viewport: { width: 800, height: 600 } })).newPage();
   const requests = [];
+  tab.on('console', (m) => m.type() === 'error' && console.error(`page: ${m.text()}`));
   tab.on('request', (r) => !/\.js$/.test(r.url()) && !/\.html/.test(r.url()) && requests.push(r.url()));
   await tab.goto(`${origin}/bench/pages/live.html?src=/live/${id}/index.m3u8`);
-  await tab.waitForFunction(() => document.getElementById('p').playing, null, { timeout: 30_000 });
+  await tab.waitForFunction(() => document.getElementById('p').playing, null, { timeout: 60_000 }).catch(async (e) => {
+    console.error(await tab.evaluate(() => { const p = document.getElementById('p'); return JSON.stringify({ src: p.src, error: p.error, engine: p.engine, t: p.media?.currentTime }); }));
+    throw e;
+  });
   const started = Date.now();
   for (let i = 0; i < PINS; i++) {
     if (withPins) await api(id, '/pins', { id: `b${i}`, productId: i % 2 ? 'tee' : 'cap', duration: 1.5, x: 0.5, y: 0.5 });
