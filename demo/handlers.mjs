@@ -1,9 +1,10 @@
 // The request handlers the demo shares with the test server: raw stream files and the local
 // storefront (when present).
 import { streamFaults } from '../test/server/stream-faults.mjs';
+import { liveSim } from '../test/server/live-sim.mjs';
 
 export async function demoHandlers() {
-  const handlers = [streamFaults()];
+  const handlers = [streamFaults(), liveSim()]; // liveSim: /live/<id>/index.m3u8, controlled at /__live/<id>
   try {
     const { createStorefront } = await import('../test/server/storefront/index.mjs');
     handlers.unshift(createStorefront());

@@ -10,7 +10,7 @@ export const STREAMS = {
 };
 
 /** Polls until `check` is truthy; fails with `what` after `timeout` ms. */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeout = 10_000): Promise<T> {
+export async function until<T>(check: () => T | Promise<T>, what: string, timeout = 10_000): Promise<NonNullable<T>> {
   const started = performance.now();
   for (;;) {
     const value = await check();

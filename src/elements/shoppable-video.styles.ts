@@ -215,21 +215,6 @@ export const playerStyles = css`
     background: var(--sv-marker-color, #ffd54a);
     box-shadow: 0 0 0 2px rgb(0 0 0 / 0.5);
   }
-  .live {
-    padding: 0 6px;
-    font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-  }
-  .live::before {
-    content: '';
-    display: inline-block;
-    width: 8px;
-    height: 8px;
-    margin-inline-end: 6px;
-    border-radius: 50%;
-    background: #e5322d;
-  }
   .menu-wrap {
     position: relative;
   }

@@ -8,6 +8,7 @@ import { checkoutSpec, type CheckoutSettings } from '../commerce/checkout-config
 import { CheckoutController } from '../commerce/checkout-controller.js';
 import { reportError } from '../internal/errors.js';
 import { SeekMarkers } from '../show/markers.js';
+import { LivePins } from '../live/live-pins.js';
 import { ShowModel } from '../show/show-model.js';
 import type { Product } from '../timeline/types.js';
 
@@ -22,6 +23,8 @@ export class ShowBinding {
   readonly model: ShowModel;
   readonly checkout: CheckoutController;
   readonly markers = new SeekMarkers();
+  /** In-band pins and live stock from the stream (docs/live.md). */
+  readonly live: LivePins;
   /** True once the overlay chunk is loaded (when the show has products); null while loading. */
   overlayLoaded: boolean | null = false;
 
@@ -33,25 +36,36 @@ export class ShowBinding {
     this.model = new ShowModel(target, {
       product: (id) => this.products.get(id),
       onChange: (what) => {
-        if (what === 'manifest') this.configure();
+        if (what === 'manifest') {
+          this.configure();
+          this.live.productsChanged();
+        }
         if (what === 'timeline') this.timelineChanged();
         options.onChange();
       },
+    });
+    const { timeline } = this.model;
+    this.live = new LivePins(timeline, {
+      knows: (id) => (this.model.pending ? undefined : timeline.products.has(id)),
+      onError: (e) => reportError(target, e),
+      onStock: options.onChange,
     });
   }
 
   /** Every product, with live store data where the checkout provides it. */
   get products(): ReadonlyMap<string, Product> {
-    return this.checkout.products(this.model.timeline.products);
+    return this.live.products(this.checkout.products(this.model.timeline.products));
   }
 
   connect(media: HTMLVideoElement | null): void {
     this.model.connect(media);
+    this.live.attach(media);
     this.configure();
   }
 
   disconnect(): void {
     this.model.disconnect();
+    this.live.detach();
     this.checkout.dispose();
   }
 

@@ -83,7 +83,7 @@ export class ControlsController implements ReactiveController {
 
   render({ t, playback: p, screen, markers }: ControlsView): TemplateResult {
     const max = p.seekEnd;
-    const live = p.duration === Infinity;
+    const live = p.live;
     const level = p.muted ? 0 : p.volume;
     void p.tracksVersion; // re-rendered when tracks change
     const ask = (request: MediaRequest) => (e: Event) => requestMedia(e.currentTarget!, request);
@@ -92,7 +92,7 @@ export class ControlsController implements ReactiveController {
         <div class="seek">
           <input
             type="range"
-            min="0"
+            min=${live?.start ?? 0}
             max=${max}
             step="any"
             .value=${String(Math.min(p.time, max))}
@@ -117,7 +117,7 @@ export class ControlsController implements ReactiveController {
             aria-valuetext=${`${Math.round(level * 100)}%`}
             @input=${(e: Event) => requestMedia(e.target!, { type: 'volume', volume: Number((e.target as HTMLInputElement).value) })}
           />
-          ${live ? html`<span class="live">${t.live}</span>` : html`<span class="time" aria-hidden="true">${formatTime(p.time)} / ${formatTime(max)}</span>`}
+          ${live ? live.render(t) : html`<span class="time" aria-hidden="true">${formatTime(p.time)} / ${formatTime(max)}</span>`}
           <span class="spacer"></span>
           ${p.captionTracks.length
             ? this.renderMenu('captions', t.captions, icons.captions, [

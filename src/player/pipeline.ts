@@ -1,6 +1,8 @@
 import type Hls from 'hls.js';
-import type { ErrorData } from 'hls.js';
+import type { ErrorData, LevelDetails } from 'hls.js';
 import type { ShoppableError } from '../internal/errors.js';
+import { LiveEdge } from '../live/live-view.js';
+import type { MediaMetadata } from '../live/pins.js';
 import { loadHls } from './hls-loader.js';
 import type { Fetched } from './fetch-timed.js';
 import { Prefetcher, prefetchingLoader } from './prefetch.js';
@@ -23,6 +25,7 @@ export interface CaptionOption {
 }
 
 export interface PipelineHost {
+  /** A failure; `fatal: false` ones (e.g. MEDIA_LIVE_STALLED) leave playback running. */
   onError(error: ShoppableError): void;
   /** Renditions or caption tracks changed. */
   onTracks(): void;
@@ -78,11 +81,20 @@ export class MediaPipeline {
   /** The video's time at the last media recovery. */
   private recoveredAt = 0;
   private nativeListeners: Array<[string, EventListener]> = [];
+  /** Live state, the LIVE badge and go-to-live (docs/live.md). */
+  readonly live: LiveEdge;
+  private replayPlaylist: MediaMetadata | null = null;
+  private replayId3: MediaMetadata[] = [];
 
   constructor(
     readonly video: HTMLVideoElement,
     private readonly host: PipelineHost,
-  ) {}
+  ) {
+    this.live = new LiveEdge(video, (e) => !this.destroyed && host.onError(e));
+    this.listenNative('sv-metadata-request', () => {
+      for (const detail of [this.replayPlaylist, ...this.replayId3]) if (detail) video.dispatchEvent(new CustomEvent('sv-metadata', { detail }));
+    });
+  }
 
   async load(url: string, options: LoadOptions = {}): Promise<void> {
     const engine = (this.engine = options.engine ?? chooseEngine(url));
@@ -97,6 +109,9 @@ export class MediaPipeline {
         this.host.onTracks();
       });
       video.textTracks.addEventListener?.('addtrack', this.tracksChanged);
+      // Native HLS (Safari): DATERANGE and ID3 arrive as cues of a metadata text track.
+      for (const type of ['loadedmetadata', 'progress', 'durationchange', 'seeked']) this.listenNative(type, this.nativeMetadata);
+      video.textTracks.addEventListener?.('addtrack', this.nativeMetadata);
       video.src = url;
       return;
     }
@@ -124,13 +139,23 @@ export class MediaPipeline {
     const hls = new HlsCtor({
       loader: prefetchingLoader(HlsCtor.DefaultConfig.loader, prefetch),
       ...(prefetch.startLevel !== undefined && { startLevel: prefetch.startLevel }),
-      startPosition: options.startTime ?? -1,
+      // -1: hls.js picks the start (0 for VOD, the live sync position for live).
+      startPosition: options.startTime || -1,
       // Keep what we buffer ahead modest: shows are watched on phones, and a player nobody
       // pressed play on loads one segment (docs/performance.md, "Data before play").
       maxBufferLength: options.preloadOnly ? PRELOAD_BUFFER_S : PLAY_BUFFER_S,
       maxMaxBufferLength: options.preloadOnly ? PRELOAD_BUFFER_S : MAX_PLAY_BUFFER_S,
       backBufferLength: 30,
       capLevelToPlayerSize: true,
+      // Live: the duration is Infinity and the seekable range is the DVR window, so the controls
+      // know a live stream; EXT-X-ENDLIST makes the duration finite (a replay, no reload).
+      liveDurationInfinity: true,
+      // LL-HLS parts are used when the playlist has them (hls.js's default, stated).
+      lowLatencyMode: true,
+      // Pins come from LEVEL_UPDATED and FRAG_PARSING_METADATA (src/live/pins.ts): no cue copies.
+      enableDateRangeMetadataCues: false,
+      enableID3MetadataCues: false,
+      enableEmsgMetadataCues: false,
       // Network retries and timeouts: hls.js's default load policies (segments: 6 backed-off
       // retries over about 30 s on 5xx and network errors, 4 on timeouts; no retry on 4xx).
     });
@@ -145,6 +170,8 @@ export class MediaPipeline {
     hls.on(Events.SUBTITLE_TRACKS_UPDATED, this.tracksChanged);
     hls.on(Events.LEVEL_SWITCHED, this.tracksChanged);
     hls.on(Events.SUBTITLE_TRACK_SWITCH, this.tracksChanged);
+    hls.on(Events.LEVEL_UPDATED, (_e, { details }) => this.levelUpdated(details));
+    hls.on(Events.FRAG_PARSING_METADATA, (_e, { samples }) => this.metadata({ type: 'id3', samples: samples.map((m) => ({ time: m.pts, data: m.data })) }));
     hls.loadSource(url);
     hls.attachMedia(video);
   }
@@ -207,7 +234,10 @@ export class MediaPipeline {
 
   destroy(): void {
     this.destroyed = true;
+    this.live.dispose();
     const { video } = this;
+    video.textTracks.removeEventListener?.('addtrack', this.nativeMetadata);
+    for (const track of Array.from(video.textTracks)) track.removeEventListener('cuechange', this.nativeMetadata);
     for (const [type, fn] of this.nativeListeners) video.removeEventListener(type, fn);
     this.nativeListeners = [];
     video.textTracks.removeEventListener?.('addtrack', this.tracksChanged);
@@ -221,6 +251,48 @@ export class MediaPipeline {
     // Release the decoder and the network: an emptied <video> holds nothing.
     video.removeAttribute('src');
     video.load();
+  }
+
+  /** A media playlist (re)loaded: live state, and its DATERANGEs placed through PROGRAM-DATE-TIME. */
+  private levelUpdated(details: LevelDetails): void {
+    const frags = details.fragments;
+    const start = frags[0]?.start ?? 0;
+    this.live.update(details.live, start, details.edge, details.endSN, details.targetduration, this.hls?.liveSyncPosition);
+    const anchors = [];
+    for (const f of frags) if (f.programDateTime !== null) anchors.push({ time: f.start, date: f.programDateTime });
+    const ranges = [];
+    for (const id in details.dateRanges) {
+      const range = details.dateRanges[id];
+      if (range) ranges.push({ attrs: range.attr as unknown as Record<string, string> });
+    }
+    this.metadata({ type: 'dateranges', ranges, anchors, window: { start, end: details.edge, ended: !details.live } });
+  }
+
+  /** Native HLS: the metadata text tracks' cues, each time they may have changed. */
+  private readonly nativeMetadata = (): void => {
+    const { video } = this;
+    const cues: TextTrackCue[] = [];
+    for (const track of Array.from(video.textTracks)) {
+      if (track.kind !== 'metadata') continue;
+      if (track.mode === 'disabled') track.mode = 'hidden';
+      track.addEventListener('cuechange', this.nativeMetadata); // once: the same listener is not added twice
+      cues.push(...Array.from(track.cues ?? []));
+    }
+    const s = video.seekable;
+    const live = video.duration === Infinity;
+    if (s.length) this.live.update(live, s.start(0), s.end(s.length - 1), s.end(s.length - 1), 2);
+    if (cues.length) this.metadata({ type: 'cues', cues: cues as never, ...(s.length && { window: { start: s.start(0), end: s.end(s.length - 1), ended: !live } }) });
+  };
+
+  private metadata(detail: MediaMetadata): void {
+    if (this.destroyed) return;
+    // Kept for a show chunk that attaches later (it asks with `sv-metadata-request`): the last
+    // playlist's DATERANGEs and the recent ID3 samples.
+    if (detail.type === 'id3') {
+      this.replayId3.push(detail);
+      if (this.replayId3.length > 64) this.replayId3.shift();
+    } else this.replayPlaylist = detail;
+    this.video.dispatchEvent(new CustomEvent('sv-metadata', { detail }));
   }
 
   private readonly tracksChanged = (): void => {

@@ -134,6 +134,11 @@ export class PlaybackController implements ReactiveController {
     video.currentTime = Math.min(end, Math.max(0, video.currentTime + delta));
   }
 
+  /** Live state and the LIVE badge (from the pipeline chunk), while the stream is live. */
+  get live() {
+    return this.duration === Infinity ? this.pipeline?.live : undefined;
+  }
+
   /** The live edge or the duration: the seek bar's end. */
   get seekEnd(): number {
     const video = this.video;
@@ -276,7 +281,7 @@ export class PlaybackController implements ReactiveController {
       ({ MediaPipeline }) => {
         if (this.loadToken !== token) return;
         const pipeline: MediaPipeline = new MediaPipeline(video, {
-          onError: (e) => this.pipeline === pipeline && this.fail(e),
+          onError: (e) => this.pipeline === pipeline && (e.fatal ? this.fail(e) : reportError(host, e)),
           onTracks: () => this.pipeline === pipeline && this.tracksChanged(),
         });
         this.pipeline = pipeline;

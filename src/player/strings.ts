@@ -11,6 +11,8 @@ export const DEFAULT_STRINGS = {
   /** `{current}` and `{duration}` are replaced. */
   timeOf: '{current} of {duration}',
   live: 'Live',
+  /** Shown when a live stream plays behind its live edge. */
+  goLive: 'Go to live',
   captions: 'Captions',
   captionsOff: 'Off',
   quality: 'Quality',

@@ -1,6 +1,7 @@
 // Koa middleware for the test dev server: fault-injecting stream routes and the local
 // storefront. Each piece is a plain Node (req, res) handler so `npm start` can reuse it.
 import { streamFaults } from './stream-faults.mjs';
+import { liveSim } from './live-sim.mjs';
 import { createStorefront } from './storefront/index.mjs';
 
 /** Adapts a Node handler `(req, res) => boolean | Promise<boolean>` (true = handled) to Koa. */
@@ -41,5 +42,5 @@ function pinService() {
 
 export function testMiddleware() {
   // The pin service goes before the storefront, which reads the body of every POST.
-  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(createStorefront())];
+  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(liveSim()), toKoa(createStorefront())];
 }
