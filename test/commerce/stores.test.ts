@@ -40,6 +40,15 @@ describe('woocommerce contract', () => {
     expect(flow.cart!.total).to.equal(7800);
   });
 
+  it('headless: two adds at the same moment on a fresh visit share one Cart-Token and one cart', async () => {
+    await resetStore(); // a first visit: no session the store knows
+    const flow = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
+    const [a, b] = await Promise.all([flow.add('serum', line(PRODUCTS.serum)), flow.add('hoops', line(PRODUCTS.hoops))]);
+    expect([a.ok, b.ok]).to.deep.equal([true, true]);
+    const carts = (await serverCarts('woocommerce')).filter((c) => c.lines.length);
+    expect(carts.map((c) => c.lines.length)).to.deep.equal([2]);
+  });
+
   it('uses the Cart-Token, not the nonce, when headless', async () => {
     const flow = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
     expect((await flow.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);

@@ -4,10 +4,12 @@
  * GraphQL Storefront API at `/graphql`. After an add, Cornerstone-style themes get
  * `cart-quantity-update` on body through jQuery.
  */
-import { currencyDigits, fail, go, ok, refsOf, request, toMinor } from '../http.js';
+import { currencyDigits, fail, go, ok, refsOf, request, serialQueue, toMinor } from '../http.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, Result } from '../types.js';
 
 const g = globalThis as any;
+/** BigCommerce documents cart item writes as not concurrency-safe: one at a time per page. */
+const serial = serialQueue();
 
 function mapError(status: number, body: any): CommerceError | undefined {
   if (status !== 422 && status !== 400) return undefined;
@@ -47,9 +49,14 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
   const getCart = async ({ signal }: { signal: AbortSignal }): Promise<Result<CartSummary>> => {
     const res = await request<any[]>(base, { signal, timeoutMs: config.timeoutMs });
     if (!res.ok) return res;
-    const cart = res.value.data?.[0];
-    cartId = cart?.id;
-    return ok(cart ? fromCart(cart, checkoutUrl()) : { itemCount: 0, lines: [], total: 0, currency: 'USD', checkoutUrl: checkoutUrl() });
+    const cart = Array.isArray(res.value.data) ? res.value.data[0] : undefined;
+    try {
+      const summary = cart ? fromCart(cart, checkoutUrl()) : { itemCount: 0, lines: [], total: 0, currency: 'USD', checkoutUrl: checkoutUrl() };
+      cartId = cart?.id;
+      return ok(summary);
+    } catch {
+      return fail('UNKNOWN', 'The store answered with an unreadable cart.', res.value.status);
+    }
   };
 
   return {
@@ -87,7 +94,7 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
       }));
     },
 
-    async addLines(lines, { signal }) {
+    addLines: (lines, { signal }) => serial(async (): Promise<Result<CartSummary | undefined>> => {
       const lineItems: { productId: number; variantId?: number; quantity: number }[] = [];
       for (const line of lines) {
         const refs = refsOf(line);
@@ -102,16 +109,22 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
         const read = await getCart({ signal });
         if (!read.ok) return read;
       }
-      const post = () => request(cartId ? `${base}/${cartId}/items` : base, { method: 'POST', signal, timeoutMs: config.timeoutMs, json: { lineItems }, mapError });
-      let res = await post();
-      if (!res.ok && res.error.status === 404 && cartId) {
+      const id = cartId; // read once
+      const post = (to?: string) => request(to ? `${base}/${to}/items` : base, { method: 'POST', signal, timeoutMs: config.timeoutMs, json: { lineItems }, mapError });
+      let res = await post(id);
+      if (!res.ok && res.error.status === 404 && id) {
         cartId = undefined; // the cart expired or was converted to an order: a new one
         res = await post();
       }
       if (!res.ok) return res;
-      cartId = res.value.data.id;
-      return ok(fromCart(res.value.data, checkoutUrl()));
-    },
+      try {
+        const cart = fromCart(res.value.data, checkoutUrl());
+        cartId = res.value.data.id;
+        return ok(cart);
+      } catch {
+        return ok(undefined); // applied (2xx); the flow re-reads the cart
+      }
+    }),
 
     checkoutUrl,
 

@@ -5,10 +5,12 @@
  * set) it keeps the `Cart-Token` instead. An expired nonce is refreshed and the request
  * sent once more. After an add it fires the blocks and classic cart refresh events.
  */
-import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request } from '../http.js';
+import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request, serialQueue } from '../http.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, CommerceErrorCode, Result } from '../types.js';
 
 const g = globalThis as any;
+/** Cart writes of every instance on the page, one at a time: one session token, one cart. */
+const serial = serialQueue();
 
 const CODES: Record<string, CommerceErrorCode> = {
   woocommerce_rest_product_out_of_stock: 'OUT_OF_STOCK',
@@ -67,6 +69,8 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
       signal,
       timeoutMs: config.timeoutMs,
       headers: headless ? (cartToken ? { 'Cart-Token': cartToken } : {}) : nonce ? { Nonce: nonce } : {},
+      // Headless, the Cart-Token is the session: no cookies (cross-origin stores never get them anyway).
+      ...(headless ? { credentials: 'omit' as const } : {}),
       mapError,
       onResponse: (r) => {
         nonce = r.headers.get('Nonce') ?? nonce;
@@ -74,9 +78,16 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
       },
     });
 
+  const summary = (res: { status: number; data: any }): Result<CartSummary> => {
+    try {
+      return ok(fromCart(res.data, checkoutUrl()));
+    } catch {
+      return fail('UNKNOWN', 'The store answered with an unreadable cart.', res.status);
+    }
+  };
   const getCart = async ({ signal }: { signal: AbortSignal }): Promise<Result<CartSummary>> => {
     const res = await call('cart', signal);
-    return res.ok ? ok(fromCart(res.value.data, checkoutUrl())) : res;
+    return res.ok ? summary(res.value) : res;
   };
 
   /** A write; a rejected nonce (nothing was applied) is refreshed from a cart read, then sent once more. */
@@ -118,7 +129,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
         });
       }),
 
-    async addLines(lines, { signal }) {
+    addLines: (lines, { signal }) => serial(async (): Promise<Result<CartSummary | undefined>> => {
       let cart: CartSummary | undefined;
       for (const line of lines) {
         const refs = refsOf(line);
@@ -126,10 +137,11 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
         if (!id) return fail('NOT_PURCHASABLE', 'This product has no WooCommerce id (refs.wooProductId).');
         const res = await write('cart/add-item', { id: Number(id), quantity: line.quantity }, signal);
         if (!res.ok) return res;
-        cart = fromCart(res.value.data, checkoutUrl());
+        const read = summary(res.value);
+        cart = read.ok ? read.value : undefined; // applied (2xx) even when the body is odd: the flow re-reads
       }
       return ok(cart);
-    },
+    }),
 
     checkoutUrl,
 
