@@ -56,6 +56,8 @@ export class ShowController {
   /** The manifest's show, once loaded. */
   manifest: Show | null = null;
   flow: CartFlow | null = null;
+  /** The flow last replaced, while its successor loads (its adds in flight carry over). */
+  private previousFlow: CartFlow | null = null;
   /** The cues active now (a new array on every enter/exit, the same one in between). */
   active: readonly Cue[] = [];
   /** Products with live store data merged in, by id. */
@@ -178,7 +180,10 @@ export class ShowController {
     const key = adapter ?? (checkout ? `${checkout}:${JSON.stringify({ ...config, eventTarget: undefined })}` : '');
     if (key === this.checkoutKey) return;
     this.checkoutKey = key;
-    this.flow?.dispose();
+    // Replaced, not removed: adds in flight finish and report on the successor's cards.
+    const previous = this.flow ?? this.previousFlow;
+    this.flow?.retire();
+    this.previousFlow = this.flow ?? this.previousFlow;
     this.flow = null;
     this.hydrated = new Map();
     this.host.requestUpdate();
@@ -190,7 +195,8 @@ export class ShowController {
         this.commerceError(loaded.error.code, loaded.error.message);
         return;
       }
-      const flow = new CartFlow({ adapter: loaded.value, showId: config.showId });
+      const flow = new CartFlow({ adapter: loaded.value, showId: config.showId, ...(previous ? { previous } : {}) });
+      this.previousFlow = null;
       this.flow = flow;
       flow.subscribe(() => this.host.requestUpdate());
       void flow.refresh().then((res) => {
