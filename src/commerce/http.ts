@@ -3,7 +3,8 @@
  * the commerce error vocabulary. Reads are retried with backoff; writes never are (the
  * cart flow re-reads the cart instead, see cart-flow.ts).
  */
-import type { CartLine, CommerceError, CommerceErrorCode, Result } from './types.js';
+import type { AdapterConfig, CartLine, CommerceError, CommerceErrorCode, Result } from './types.js';
+import { allowedUrl } from './navigation.js';
 import type { MerchantRefs } from '../timeline/types.js';
 
 /** Builds a CommerceError; `retryable` defaults from the code. */
@@ -143,9 +144,15 @@ export function toMinor(amount: string | number, digits: number): number {
   return sign * minor;
 }
 
-/** The page's navigation, replaceable through `config.navigate`. */
-export function go(url: string, navigate?: (url: string) => void): void {
-  (navigate ?? ((u) => location.assign(u)))(url);
+/**
+ * The page's navigation, replaceable through `config.navigate`. With `config`, the URL must
+ * pass the navigation policy (navigation.ts); answers false when it was refused.
+ */
+export function go(url: string, navigate?: (url: string) => void, config?: AdapterConfig): boolean {
+  const target = config ? allowedUrl(url, config) : url;
+  if (!target) return false;
+  (navigate ?? ((u) => location.assign(u)))(target);
+  return true;
 }
 
 /**

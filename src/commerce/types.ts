@@ -140,6 +140,11 @@ export interface AdapterConfig {
   eventTarget?: EventTarget;
   /** Request timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /**
+   * Origins (or hosts) besides the page's own that shoppers may be sent to: product links,
+   * the `link` adapter, checkout and cart URLs. Headless adapters add their `shop`.
+   */
+  allowedOrigins?: string[];
   /** How pages are opened (default `location.assign`); tests and SPAs replace it. */
   navigate?: (url: string) => void;
 }

@@ -5,6 +5,7 @@
  * `cart-quantity-update` on body through jQuery.
  */
 import { currencyDigits, fail, go, ok, refsOf, request, serialQueue, toMinor } from '../http.js';
+import { allowedUrl } from '../navigation.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, Result } from '../types.js';
 
 const g = globalThis as any;
@@ -17,7 +18,7 @@ function mapError(status: number, body: any): CommerceError | undefined {
   return fail(/out of stock/i.test(message) ? 'OUT_OF_STOCK' : /only|quantit|maximum|minimum/i.test(message) ? 'QUANTITY_LIMIT' : 'NOT_PURCHASABLE', message, status).error;
 }
 
-function fromCart(cart: any, checkoutUrl: string): CartSummary {
+function fromCart(cart: any, checkoutUrl: string | undefined): CartSummary {
   const digits = cart.currency.decimalPlaces ?? 2;
   const items = [...cart.lineItems.physicalItems, ...cart.lineItems.digitalItems];
   return {
@@ -43,7 +44,7 @@ const HYDRATE = `query SvHydrate($ids: [Int!]) { site { products(entityIds: $ids
 
 export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
   const base = `${config.shop ?? ''}/api/storefront/carts`;
-  const checkoutUrl = () => config.checkoutUrl ?? `${config.shop ?? ''}/checkout`;
+  const checkoutUrl = () => allowedUrl(config.checkoutUrl ?? `${config.shop ?? ''}/checkout`, config);
   let cartId: string | undefined;
 
   const getCart = async ({ signal }: { signal: AbortSignal }): Promise<Result<CartSummary>> => {
@@ -129,7 +130,7 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
     checkoutUrl,
 
     openCart() {
-      go(config.cartUrl ?? `${config.shop ?? ''}/cart.php`, config.navigate);
+      go(config.cartUrl ?? `${config.shop ?? ''}/cart.php`, config.navigate, config);
     },
 
     notifyCartChanged(cart) {

@@ -7,6 +7,7 @@
 import { fail, go, ok, refsOf, request, serialQueue } from '../http.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, Result } from '../types.js';
 import type { Variant } from '../../timeline/types.js';
+import { allowedUrl } from '../navigation.js';
 import { CART_FIELDS, cartProblem, fromStorefrontCart, gid, money } from './storefront-cart.js';
 
 const PRODUCT_FIELDS =
@@ -143,11 +144,11 @@ export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapte
       return ok(keep(res.value.cart));
     },
 
-    checkoutUrl: (cart) => config.checkoutUrl ?? cart?.checkoutUrl ?? lastCheckout,
+    checkoutUrl: (cart) => allowedUrl(config.checkoutUrl ?? cart?.checkoutUrl ?? lastCheckout, config),
 
     openCart() {
       const url = config.cartUrl ?? config.checkoutUrl ?? lastCheckout;
-      if (url) go(url, config.navigate);
+      if (url) go(url, config.navigate, config);
     },
   };
 }

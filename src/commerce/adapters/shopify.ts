@@ -7,6 +7,7 @@
 import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request, serialQueue, untilAborted } from '../http.js';
 import type { AdapterConfig, CallOptions, CartLine, CartSummary, CheckoutAdapter, CommerceError, Result } from '../types.js';
 import { cartProblem, fromStorefrontCart, gid } from './storefront-cart.js';
+import { allowedUrl } from '../navigation.js';
 
 const g = globalThis as any;
 /** Every Shopify theme-cart write on the page, one at a time (see serialQueue). */
@@ -57,7 +58,7 @@ export function fromHundredths(value: unknown, currency: string): number | undef
   return Math.round(value * 10 ** (currencyDigits(currency) - 2));
 }
 
-function fromAjaxCart(cart: any, checkoutUrl: string): CartSummary {
+function fromAjaxCart(cart: any, checkoutUrl: string | undefined): CartSummary {
   const currency = String(cart.currency || 'USD');
   if (!Array.isArray(cart.items)) throw new TypeError('no items');
   return {
@@ -80,7 +81,7 @@ function fromAjaxCart(cart: any, checkoutUrl: string): CartSummary {
 export default function shopify(config: AdapterConfig): CheckoutAdapter {
   const root = () => config.cartRoot ?? g.Shopify?.routes?.root ?? '/';
   const actions = () => g.Shopify?.actions;
-  const checkoutUrl = () => config.checkoutUrl ?? `${root()}checkout`;
+  const checkoutUrl = () => allowedUrl(config.checkoutUrl ?? `${root()}checkout`, config);
   /** Dawn's cart element: `<cart-notification>` (its default) or `<cart-drawer>`; none on a page-type cart. */
   const themeCart = () => (typeof document === 'undefined' ? null : (document.querySelector('cart-notification') ?? document.querySelector('cart-drawer')) as any);
   /** The section ids the theme re-renders after an add (at most 5, Shopify's limit). */
@@ -196,7 +197,7 @@ export default function shopify(config: AdapterConfig): CheckoutAdapter {
       const t = themeCart();
       if (actions()?.openCart) await actions().openCart();
       else if (t?.localName === 'cart-drawer' && t.open) t.open();
-      else go(config.cartUrl ?? g.routes?.cart_url ?? `${root()}cart`, config.navigate);
+      else go(config.cartUrl ?? g.routes?.cart_url ?? `${root()}cart`, config.navigate, config);
     },
 
     notifyCartChanged(cart) {

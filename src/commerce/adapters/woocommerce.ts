@@ -6,6 +6,7 @@
  * sent once more. After an add it fires the blocks and classic cart refresh events.
  */
 import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request, serialQueue } from '../http.js';
+import { allowedUrl } from '../navigation.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, CommerceErrorCode, Result } from '../types.js';
 
 const g = globalThis as any;
@@ -38,7 +39,7 @@ function mapError(status: number, body: any): CommerceError | undefined {
 const price = (value: string | undefined, minorUnit: number, currency: string) =>
   value === undefined ? undefined : Math.round(Number(value) * 10 ** (currencyDigits(currency) - minorUnit));
 
-function fromCart(cart: any, checkoutUrl: string): CartSummary {
+function fromCart(cart: any, checkoutUrl: string | undefined): CartSummary {
   const { currency_code: currency, currency_minor_unit: unit } = cart.totals;
   return {
     itemCount: cart.items_count,
@@ -60,7 +61,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
   const headless = Boolean(config.shop);
   let nonce: string | undefined = config.nonce ?? g.wcBlocksMiddlewareConfig?.storeApiNonce;
   let cartToken: string | undefined;
-  const checkoutUrl = () => config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/';
+  const checkoutUrl = () => allowedUrl(config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/', config);
 
   const call = (path: string, signal: AbortSignal, json?: object) =>
     request(base + path, {
@@ -146,7 +147,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
     checkoutUrl,
 
     openCart() {
-      go(config.cartUrl ?? g.wcSettings?.storePages?.cart?.permalink ?? '/cart/', config.navigate);
+      go(config.cartUrl ?? g.wcSettings?.storePages?.cart?.permalink ?? '/cart/', config.navigate, config);
     },
 
     notifyCartChanged() {
