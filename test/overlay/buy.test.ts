@@ -1,8 +1,9 @@
 // The buy UI against the local storefront (Shopify Ajax cart): busy, joins, errors, retry.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ShoppableOverlayElement } from '../../src/overlay/overlay.component.js';
 import type { CartAddDetail, CartErrorDetail } from '../../src/overlay/overlay.component.js';
 import { fault, preparePage, requestLog, resetStore, serverLines } from '../commerce/store.js';
-import { until } from '../helpers.js';
+import { STREAMS, until } from '../helpers.js';
 import { mount, piece, spot } from './harness.js';
 
 const HOOPS = '44012345679100';
@@ -139,5 +140,38 @@ describe('buying from a card', () => {
     piece(overlay, 'buy-button').click();
     await until(() => overlay.flow!.state('linen-overshirt').status === 'success', 'the add');
     expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity])).to.deep.equal([['44012345678903', 2]]);
+  });
+});
+
+describe('a JPY Shopify store end to end (money in hundredths)', () => {
+  beforeEach(async () => {
+    await resetStore({ shopifyCurrency: 'JPY' });
+    await preparePage('shopify');
+    (window as any).Shopify.currency = { active: 'JPY', rate: '1.0' };
+  });
+
+  it('Liquid output → card price → cart: ¥3,900 everywhere, never ¥390,000', async () => {
+    // What the Liquid guide's template prints for a ¥3,900 serum (product.price is 390000).
+    const liquidPrice = 390000 / 100; // {{ product.price | divided_by: sv_money_div }} with sv_money_div = 100 for JPY
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 800px">
+      <shoppable-video src=${STREAMS.fmp4} checkout="shopify" locale="en-US" muted>
+        <shoppable-product product-id="rose-serum-30" title="Hydrating Rose Serum, 30 ml" price=${liquidPrice} currency="JPY"
+          shopify-handle="hydrating-rose-serum-30ml" shopify-variant-id="44012345679040" start="0" end="20" x="0.5" y="0.5"></shoppable-product>
+      </shoppable-video></div>`);
+    const player = box.querySelector('shoppable-video')!;
+    const overlay = (await until(() => player.overlay, 'the overlay')) as ShoppableOverlayElement;
+    await until(() => overlay.flow && overlay.flow.cartCount === 0, 'the cart flow');
+    await until(() => player.products.get('rose-serum-30')?.variants?.length, 'hydration from products/{handle}.js');
+    const spotEl = await until(() => overlay.shadowRoot!.querySelector<HTMLElement>('.hotspot'), 'the hotspot');
+    spotEl!.click();
+    await overlay.updateComplete;
+    await until(() => piece(overlay, 'price').textContent!.includes('3,900'), 'the card price in yen');
+    expect(piece(overlay, 'price').textContent).to.not.contain('390,000');
+    piece(overlay, 'buy-button').click();
+    await until(() => overlay.flow!.state('rose-serum-30').status === 'success', 'the add');
+    expect(overlay.flow!.cart).to.deep.include({ total: 3900, currency: 'JPY' });
+    expect(overlay.flow!.cart!.lines[0]!.price).to.equal(3900);
+    expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity])).to.deep.equal([['44012345679040', 1]]);
+    delete (window as any).Shopify.currency;
   });
 });

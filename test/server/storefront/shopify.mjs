@@ -38,6 +38,11 @@ function renderSection(id, cart) {
     const items = cart.lines.map((l) => `<li data-variant="${l.variantId}">${l.title} × ${l.quantity}</li>`).join('');
     return wrap(`<div id="CartDrawer" class="drawer__inner" data-count="${cartCount(cart)}"><ul>${items}</ul></div>`);
   }
+  // Dawn's notification sections (cart-notification.js renders these three after an add).
+  if (id === 'cart-notification-product') {
+    return wrap(cart.lines.map((l) => `<div id="cart-notification-product-${l.key}"><h3>${l.title}</h3><dl><dd>${l.quantity}</dd></dl></div>`).join(''));
+  }
+  if (id === 'cart-notification-button') return wrap(`<a href="/cart" id="cart-notification-button">View my cart (${cartCount(cart)})</a>`);
   return null;
 }
 
