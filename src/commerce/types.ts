@@ -132,6 +132,12 @@ export interface AdapterConfig {
   cartRoot?: string;
   /** WooCommerce Store API nonce; defaults to `wcBlocksMiddlewareConfig.storeApiNonce`. */
   nonce?: string;
+  /**
+   * Keep the headless cart id / token across page loads (localStorage, written only after the
+   * shopper adds something: strictly necessary cart state). `false` keeps it for the page only,
+   * e.g. until the page's consent tool allows storage. Default true.
+   */
+  persistCart?: boolean;
   /** Storefront API cart id to continue (e.g. from a server-rendered page). */
   cartId?: string;
   /** Show id, added as a referral parameter by the link adapter. */

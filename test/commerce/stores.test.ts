@@ -49,6 +49,26 @@ describe('woocommerce contract', () => {
     expect(carts.map((c) => c.lines.length)).to.deep.equal([2]);
   });
 
+  it('headless: keeps the Cart-Token across page loads (after an add only) and the checkout link carries it', async () => {
+    const key = `shoppable-video:wc-cart-token:${location.origin}`;
+    const first = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
+    await first.refresh();
+    expect(localStorage.getItem(key), 'nothing stored before the shopper adds').to.equal(null);
+    expect((await first.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    const token = localStorage.getItem(key);
+    expect(token).to.match(/^eyJ/);
+    // A reload: a new adapter continues the same cart.
+    const reloaded = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin, checkoutUrl: '/checkout/' }) });
+    expect((await reloaded.add('hoops', line(PRODUCTS.hoops))).ok).to.equal(true);
+    expect((await serverCarts('woocommerce')).filter((c) => c.lines.length).map((c) => c.lines.length)).to.deep.equal([2]);
+    expect(new URL(reloaded.checkoutUrl!).searchParams.get('cart_token')).to.equal(localStorage.getItem(key));
+    // persistCart: false keeps it for the page only.
+    localStorage.clear();
+    const noStore = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin, persistCart: false }) });
+    expect((await noStore.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
   it('uses the Cart-Token, not the nonce, when headless', async () => {
     const flow = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
     expect((await flow.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);

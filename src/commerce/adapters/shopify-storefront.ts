@@ -39,8 +39,11 @@ export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapte
   const endpoint = `${/^https?:/.test(shop) ? shop : `https://${shop}`}/api/${config.apiVersion ?? DEFAULT_API_VERSION}/graphql.json`;
   const storageKey = `shoppable-video:cart:${shop}`;
   const storage = {
-    get: () => { try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; } },
-    set: (id?: string) => { try { id ? localStorage.setItem(storageKey, id) : localStorage.removeItem(storageKey); } catch { /* private mode */ } },
+    get: () => { if (config.persistCart === false) return undefined; try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; } },
+    set: (id?: string) => {
+      if (config.persistCart === false) return;
+      try { id ? localStorage.setItem(storageKey, id) : localStorage.removeItem(storageKey); } catch { /* private mode */ }
+    },
   };
   let cartId = config.cartId ?? storage.get();
   let lastCheckout: string | undefined;

@@ -60,8 +60,30 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
   const base = `${config.shop ?? ''}${config.cartRoot ?? '/'}wp-json/wc/store/v1/`;
   const headless = Boolean(config.shop);
   let nonce: string | undefined = config.nonce ?? g.wcBlocksMiddlewareConfig?.storeApiNonce;
-  let cartToken: string | undefined;
-  const checkoutUrl = () => allowedUrl(config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/', config);
+  // Headless: the Cart-Token is the cart. It is kept across page loads (written only once the
+  // shopper added something, never on a read), unless persistCart is false.
+  const storageKey = `shoppable-video:wc-cart-token:${config.shop ?? ''}`;
+  const stored = () => {
+    if (!headless || config.persistCart === false) return undefined;
+    try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; }
+  };
+  const persist = () => {
+    if (!headless || config.persistCart === false || !cartToken) return;
+    try { localStorage.setItem(storageKey, cartToken); } catch { /* private mode */ }
+  };
+  let cartToken: string | undefined = stored();
+  /** The checkout page; headless, it carries the cart token (`cart_token`) so the shop can load that cart. */
+  const checkoutUrl = () => {
+    const url = allowedUrl(config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/', config);
+    if (!url || !headless || !cartToken) return url;
+    try {
+      const u = new URL(url, location.href);
+      u.searchParams.set('cart_token', cartToken);
+      return u.href;
+    } catch {
+      return url;
+    }
+  };
 
   const call = (path: string, signal: AbortSignal, json?: object) =>
     request(base + path, {
@@ -93,6 +115,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
 
   /** A write; a rejected nonce (nothing was applied) is refreshed from a cart read, then sent once more. */
   async function write(path: string, body: object, signal: AbortSignal) {
+    if (headless) cartToken = stored() ?? cartToken; // another tab or player may have started the cart
     if (!(headless ? cartToken : nonce)) await getCart({ signal });
     const res = await call(path, signal, body);
     if (res.ok || res.error.code !== 'AUTH_EXPIRED') return res;
@@ -138,6 +161,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
         if (!id) return fail('NOT_PURCHASABLE', 'This product has no WooCommerce id (refs.wooProductId).');
         const res = await write('cart/add-item', { id: Number(id), quantity: line.quantity }, signal);
         if (!res.ok) return res;
+        persist();
         const read = summary(res.value);
         cart = read.ok ? read.value : undefined; // applied (2xx) even when the body is odd: the flow re-reads
       }
