@@ -95,6 +95,15 @@ describe('shopify-storefront contract', () => {
     expect(other.cartCount).to.equal(2);
   });
 
+  it('uses a supported API version by default, and replaces an expired stored cart exactly once', async () => {
+    localStorage.setItem(`shoppable-video:cart:${location.origin}`, 'gid://shopify/Cart/gone?key=old');
+    const flow = new CartFlow({ adapter: () => loadAdapter('shopify-storefront', configFor('shopify-storefront')) });
+    expect((await flow.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    const ops = (await requestLog('shopify-storefront')).map((e) => `${e.path} ${e.body.operationName}`);
+    expect(ops).to.deep.equal(['/api/2026-10/graphql.json SvCartLinesAdd', '/api/2026-10/graphql.json SvCartCreate']);
+    expect((await serverCarts('shopify-storefront')).length).to.equal(1);
+  });
+
   it('answers AUTH_EXPIRED for a wrong token', async () => {
     const res = await new CartFlow({ adapter: () => loadAdapter('shopify-storefront', { shop: location.origin, storefrontToken: 'nope' }) }).add('s', line(PRODUCTS.serum));
     expect(res.ok ? 'ok' : res.error.code).to.equal('AUTH_EXPIRED');
