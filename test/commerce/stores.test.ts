@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { CartFlow } from '../../src/commerce/cart-flow.js';
 import { loadAdapter } from '../../src/commerce/registry.js';
 import type { AddToCartDetail } from '../../src/commerce/adapters/events.js';
+import { until } from '../helpers.js';
 import { PRODUCTS, configFor, fault, line, preparePage, requestLog, resetStore, serverCarts, serverLines } from './store.js';
 
 describe('woocommerce contract', () => {
@@ -181,7 +182,7 @@ describe('events adapter', () => {
     document.addEventListener('sv-add-to-cart', onAdd);
     const flow = new CartFlow({ adapter: () => loadAdapter('events') });
     const pending = flow.add('k', line(PRODUCTS.serum));
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => signal, 'the page to receive sv-add-to-cart');
     flow.dispose();
     const res = await pending;
     document.removeEventListener('sv-add-to-cart', onAdd);
