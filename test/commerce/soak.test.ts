@@ -44,8 +44,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('teardown' as const), key, qty: fc.integer({ min: 1, max: 2 }) }),
 );
 
-/** One add intent on a card: confirmed (told success) or open (may or may not have landed). */
-interface Intent { key: Key; qty: number; told: boolean }
+/**
+ * One add intent on a card: confirmed (told success) or not; `lost` counts units sent in
+ * attempts whose answer was lost (they may have landed, possibly in a cart the shopper never
+ * got the id of: a cartCreate whose answer was lost leaves an orphan cart on the store).
+ */
+interface Intent { key: Key; qty: number; told: boolean; lost: number }
 
 for (const store of STORES) {
   describe(`soak: ${store}`, function () {
@@ -83,6 +87,7 @@ for (const store of STORES) {
           const settle = (k: Key, ok: boolean) => {
             const intent = open.get(k);
             if (!intent) return;
+            if (!ok) intent.lost += intent.qty;
             if (ok) {
               intent.told = true;
               open.delete(k);
@@ -91,7 +96,7 @@ for (const store of STORES) {
             }
           };
           const add = async (k: Key, qty: number) => {
-            const intent: Intent = { key: k, qty, told: false };
+            const intent: Intent = { key: k, qty, told: false, lost: 0 };
             intents.push(intent);
             open.set(k, intent);
             const res = await flow.add(k, lineOf(k, qty));
@@ -100,7 +105,7 @@ for (const store of STORES) {
           for (const s of seq) {
             if (s.kind === 'add') await add(s.key, s.qty);
             else if (s.kind === 'double') {
-              const intent: Intent = { key: s.key, qty: s.qty, told: false };
+              const intent: Intent = { key: s.key, qty: s.qty, told: false, lost: 0 };
               intents.push(intent);
               open.set(s.key, intent);
               const [a, b] = [flow.add(s.key, lineOf(s.key, s.qty)), flow.add(s.key, lineOf(s.key, s.qty))];
@@ -121,7 +126,7 @@ for (const store of STORES) {
               throwHook = !throwHook;
             } else {
               // The element is removed mid-add: ABORTED, and whatever the store commits is unconfirmed.
-              intents.push({ key: s.key, qty: s.qty, told: false });
+              intents.push({ key: s.key, qty: s.qty, told: false, lost: s.qty });
               const pending = flow.add(s.key, lineOf(s.key, s.qty));
               flow.dispose();
               expect((await pending).ok).to.equal(false);
@@ -132,12 +137,24 @@ for (const store of STORES) {
           }
           // Let the store finish what it is still committing (abandoned or slow requests).
           await until(async () => (await requestLog(store)).every((e) => e.status !== 0), 'the store to settle', 5000);
+          // The shopper's own cart (the session, cookie or stored id the page holds), as the store has it.
+          const reader = await loadAdapter(store, configFor(store));
+          const mine = reader.ok && reader.value.getCart ? await reader.value.getCart({ signal: new AbortController().signal }) : undefined;
+          expect(mine?.ok, 'the shopper’s cart can be read').to.equal(true);
+          const shopperLines = mine && mine.ok ? mine.value.lines : [];
           const lines = await serverLines(store);
+          const tail = (id?: string) => id?.split('?')[0]?.split('/').pop();
           for (const k of ['serum', 'hoops', 'shirt'] as Key[]) {
-            const inCart = lines.filter((l) => l.variantId === IDS[k][store]).reduce((n, l) => n + l.quantity, 0);
             const told = intents.filter((i) => i.key === k && i.told).reduce((n, i) => n + i.qty, 0);
             const unsure = intents.filter((i) => i.key === k && !i.told).reduce((n, i) => n + i.qty, 0);
-            expect(inCart, `${k}: told ${told}, unconfirmed ${unsure}, steps ${JSON.stringify(seq)}`).to.be.within(told, told + unsure);
+            const lost = intents.filter((i) => i.key === k).reduce((n, i) => n + i.lost, 0);
+            const where = `${k}: told ${told}, unconfirmed ${unsure}, lost answers ${lost}, steps ${JSON.stringify(seq)}`;
+            // In the shopper's cart: exactly what was confirmed, plus at most what never was.
+            const inMine = shopperLines.filter((l) => tail(l.variantId) === IDS[k][store]).reduce((n, l) => n + l.quantity, 0);
+            expect(inMine, `shopper's cart, ${where}`).to.be.within(told, told + unsure);
+            // In every cart of the store (orphans of lost creates included): never more than was sent.
+            const everywhere = lines.filter((l) => l.variantId === IDS[k][store]).reduce((n, l) => n + l.quantity, 0);
+            expect(everywhere, `all carts, ${where}`).to.be.within(told, told + unsure + lost);
           }
           flow.dispose();
         }),
