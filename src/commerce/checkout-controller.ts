@@ -21,6 +21,8 @@ export interface CheckoutListener {
 
 export class CheckoutController {
   flow: CartFlow | null = null;
+  /** The flow last replaced, while its successor loads (its adds in flight carry over). */
+  private previousFlow: CartFlow | null = null;
   /** Live store data by product id. */
   private hydrated = new Map<string, Product>();
   private hydrating: AbortController | null = null;
@@ -38,7 +40,10 @@ export class CheckoutController {
     const key = adapter ?? (checkout ? `${checkout}:${JSON.stringify({ ...config, eventTarget: undefined })}` : '');
     if (key === this.key) return;
     this.key = key;
-    this.flow?.dispose();
+    // Replaced, not removed: adds in flight finish and report on the successor's cards.
+    const previous = this.flow ?? this.previousFlow;
+    this.flow?.retire();
+    this.previousFlow = previous;
     this.flow = null;
     this.hydrated = new Map();
     this.listener.onChange();
@@ -47,7 +52,8 @@ export class CheckoutController {
       const loaded = adapter ? { ok: true as const, value: adapter } : await registry!.loadAdapter(checkout, config);
       if (this.disposed || this.key !== key) return;
       if (!loaded.ok) return this.error(loaded.error.code, loaded.error.message);
-      const flow = (this.flow = new CartFlow({ adapter: loaded.value, showId: config.showId }));
+      const flow = (this.flow = new CartFlow({ adapter: loaded.value, showId: config.showId, ...(previous ? { previous } : {}) }));
+      this.previousFlow = null;
       void flow.refresh().then((res) => {
         if (!res.ok && res.error.code !== 'UNSUPPORTED' && res.error.code !== 'ABORTED') this.error(res.error.code, res.error.message);
       });
@@ -96,7 +102,8 @@ export class CheckoutController {
     this.disposed = true;
     this.hydrating?.abort();
     this.flow?.dispose();
-    this.flow = null;
+    this.previousFlow?.dispose();
+    this.flow = this.previousFlow = null;
     this.key = '';
   }
 

@@ -3,7 +3,8 @@
  * the commerce error vocabulary. Reads are retried with backoff; writes never are (the
  * cart flow re-reads the cart instead, see cart-flow.ts).
  */
-import type { CartLine, CommerceError, CommerceErrorCode, Result } from './types.js';
+import type { AdapterConfig, CartLine, CommerceError, CommerceErrorCode, Result } from './types.js';
+import { allowedUrl } from './navigation.js';
 import type { MerchantRefs } from '../timeline/types.js';
 
 /** Builds a CommerceError; `retryable` defaults from the code. */
@@ -26,6 +27,8 @@ export interface RequestOptions {
   retries?: number;
   /** Store-specific reading of an error body; `undefined` falls back to the status mapping. */
   mapError?: (status: number, body: any) => CommerceError | undefined;
+  /** `omit` for token-based headless sessions (no cookies). Default: the browser's (`same-origin`). */
+  credentials?: RequestCredentials;
   /** Sees every response, errors included (e.g. to keep the fresh WooCommerce nonce). */
   onResponse?: (response: Response) => void;
 }
@@ -76,6 +79,7 @@ async function once<T>(url: string, options: RequestOptions): Promise<Result<Htt
       headers,
       body: json === undefined ? null : JSON.stringify(json),
       signal: controller.signal,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
     });
     options.onResponse?.(response);
     const text = await response.text();
@@ -140,9 +144,15 @@ export function toMinor(amount: string | number, digits: number): number {
   return sign * minor;
 }
 
-/** The page's navigation, replaceable through `config.navigate`. */
-export function go(url: string, navigate?: (url: string) => void): void {
-  (navigate ?? ((u) => location.assign(u)))(url);
+/**
+ * The page's navigation, replaceable through `config.navigate`. With `config`, the URL must
+ * pass the navigation policy (navigation.ts); answers false when it was refused.
+ */
+export function go(url: string, navigate?: (url: string) => void, config?: AdapterConfig): boolean {
+  const target = config ? allowedUrl(url, config) : url;
+  if (!target) return false;
+  (navigate ?? ((u) => location.assign(u)))(target);
+  return true;
 }
 
 /**
@@ -178,4 +188,18 @@ export async function hydrateEach<P>(
   const failures = results.filter((r, i) => tried[i] && !r.ok);
   if (failures.length && failures.length === tried.filter(Boolean).length) return failures[0] as Result<P[]>;
   return ok(results.map((r, i) => (r.ok ? r.value : products[i]!)));
+}
+
+/**
+ * A queue: tasks run one after another, in call order. Each adapter module keeps one, so
+ * every instance on the page (several players) writes to the store one request at a time:
+ * the cart id or token is read once per write, after the previous write settled.
+ */
+export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }

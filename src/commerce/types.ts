@@ -132,6 +132,12 @@ export interface AdapterConfig {
   cartRoot?: string;
   /** WooCommerce Store API nonce; defaults to `wcBlocksMiddlewareConfig.storeApiNonce`. */
   nonce?: string;
+  /**
+   * Keep the headless cart id / token across page loads (localStorage, written only after the
+   * shopper adds something: strictly necessary cart state). `false` keeps it for the page only,
+   * e.g. until the page's consent tool allows storage. Default true.
+   */
+  persistCart?: boolean;
   /** Storefront API cart id to continue (e.g. from a server-rendered page). */
   cartId?: string;
   /** Show id, added as a referral parameter by the link adapter. */
@@ -140,6 +146,11 @@ export interface AdapterConfig {
   eventTarget?: EventTarget;
   /** Request timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /**
+   * Origins (or hosts) besides the page's own that shoppers may be sent to: product links,
+   * the `link` adapter, checkout and cart URLs. Headless adapters add their `shop`.
+   */
+  allowedOrigins?: string[];
   /** How pages are opened (default `location.assign`); tests and SPAs replace it. */
   navigate?: (url: string) => void;
 }

@@ -150,7 +150,17 @@ export function renderOutcome(o: CardHost, product: Product, t: OverlayStrings):
   if (state?.status === 'error') {
     return html`<div class="outcome">
       <p class="error" part="card-error" role="alert">${state.error?.message || t.genericError}</p>
-      <button part="retry-button" @click=${() => retry(o, product)}>${t.retryAdd}</button>
+      ${state.error?.retryable ? html`<button part="retry-button" @click=${() => retry(o, product)}>${t.retryAdd}</button>` : nothing}
+    </div>`;
+  }
+  if (flow && state?.status === 'uncertain') {
+    // The answer was lost and nothing tells whether it landed: never offer a blind Retry.
+    const url = flow.checkoutUrl;
+    return html`<div class="outcome">
+      <p class="error" part="card-error" role="alert">${t.mayHaveBeenAdded}</p>
+      ${flow.canOpenCart
+        ? html`<button part="view-cart-button" @click=${() => flow.openCart()}>${t.viewCart}</button>`
+        : url ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener">${t.viewCart}</a>` : nothing}
     </div>`;
   }
   if (!flow || !o.added.has(product.id)) return nothing;

@@ -17,6 +17,8 @@ export const DEFAULT_OVERLAY_STRINGS = {
   checkout: 'Checkout',
   viewCart: 'View cart',
   retryAdd: 'Retry',
+  /** Shown when an add's answer was lost and the cart cannot tell whether it landed. */
+  mayHaveBeenAdded: 'May have been added — check your cart',
   inStock: 'In stock',
   /** `{count}` units left, shown when the store reports few (5 or fewer). */
   fewLeft: 'Only {count} left',

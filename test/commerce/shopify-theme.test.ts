@@ -30,6 +30,28 @@ class DawnCartDrawer extends HTMLElement {
 }
 customElements.define('cart-drawer', DawnCartDrawer);
 
+/** Dawn's <cart-notification> (its default cart type): sections keyed by the added line's `key`. */
+class DawnCartNotification extends HTMLElement {
+  cartItemKey = '';
+  opened = 0;
+  getSectionsToRender() {
+    return [
+      { id: 'cart-notification-product', selector: `[id="cart-notification-product-${this.cartItemKey}"]` },
+      { id: 'cart-notification-button' },
+      { id: 'cart-icon-bubble' },
+    ];
+  }
+  renderContents(parsedState: any) {
+    this.cartItemKey = parsedState.key;
+    for (const section of this.getSectionsToRender()) {
+      const html = new DOMParser().parseFromString(parsedState.sections[section.id], 'text/html');
+      document.getElementById(section.id)!.innerHTML = html.querySelector(section.selector ?? '.shopify-section')!.innerHTML;
+    }
+    this.opened++;
+  }
+}
+customElements.define('cart-notification', DawnCartNotification);
+
 describe('shopify theme integration', () => {
   let fixture: HTMLElement;
   beforeEach(async () => {
@@ -64,6 +86,39 @@ describe('shopify theme integration', () => {
 
     await flow.openCart();
     expect(drawer.opened).to.equal(2);
+  });
+
+  it('opens Dawn’s notification popup ("Added to your cart") with the added line', async () => {
+    fixture.innerHTML = '<cart-notification></cart-notification><div id="cart-notification-product"></div><div id="cart-notification-button"></div><a id="cart-icon-bubble"></a>';
+    const flow = shopifyFlow();
+    await flow.add('serum', line(PRODUCTS.serum)); // another line already in the cart
+    const notification = fixture.querySelector('cart-notification') as DawnCartNotification;
+    notification.opened = 0;
+    expect((await flow.add('hoops', line(PRODUCTS.hoops, 2))).ok).to.equal(true);
+    const [, add] = (await requestLog('shopify')).filter((e) => e.path === '/cart/add.js');
+    expect(add!.body.sections).to.deep.equal(['cart-notification-product', 'cart-notification-button', 'cart-icon-bubble']);
+    const hoopsKey = (await serverLines('shopify')).find((l) => l.variantId === '44012345679100')!.key;
+    expect(notification.cartItemKey).to.equal(hoopsKey);
+    expect(notification.opened).to.equal(1);
+    expect(fixture.querySelector('#cart-notification-product h3')!.textContent).to.equal('Small Gold Hoop Earrings');
+    expect(fixture.querySelector('#cart-notification-button')!.textContent).to.equal('View my cart (3)');
+    expect(fixture.querySelector('#cart-icon-bubble .cart-count-bubble')!.textContent).to.equal('3');
+  });
+
+  it('a page-type cart: the bubble is refreshed, the shopper stays, and View cart goes to the cart page', async () => {
+    fixture.innerHTML = '<a id="cart-icon-bubble"></a>';
+    w.routes = { cart_url: '/cart' };
+    const opened: string[] = [];
+    const flow = new CartFlow({ adapter: () => loadAdapter('shopify', { ...configFor('shopify'), navigate: (u) => void opened.push(u) }) });
+    try {
+      expect((await flow.add('serum', line(PRODUCTS.serum, 2))).ok).to.equal(true);
+      expect(fixture.querySelector('#cart-icon-bubble .cart-count-bubble')!.textContent).to.equal('2');
+      expect(opened).to.deep.equal([]);
+      await flow.openCart();
+      expect(opened).to.deep.equal(['/cart']);
+    } finally {
+      delete w.routes;
+    }
   });
 
   it('without a drawer, refreshes the count bubble and fires cart:refresh', async () => {

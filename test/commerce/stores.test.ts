@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { CartFlow } from '../../src/commerce/cart-flow.js';
 import { loadAdapter } from '../../src/commerce/registry.js';
 import type { AddToCartDetail } from '../../src/commerce/adapters/events.js';
+import { until } from '../helpers.js';
 import { PRODUCTS, configFor, fault, line, preparePage, requestLog, resetStore, serverCarts, serverLines } from './store.js';
 
 describe('woocommerce contract', () => {
@@ -40,6 +41,35 @@ describe('woocommerce contract', () => {
     expect(flow.cart!.total).to.equal(7800);
   });
 
+  it('headless: two adds at the same moment on a fresh visit share one Cart-Token and one cart', async () => {
+    await resetStore(); // a first visit: no session the store knows
+    const flow = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
+    const [a, b] = await Promise.all([flow.add('serum', line(PRODUCTS.serum)), flow.add('hoops', line(PRODUCTS.hoops))]);
+    expect([a.ok, b.ok]).to.deep.equal([true, true]);
+    const carts = (await serverCarts('woocommerce')).filter((c) => c.lines.length);
+    expect(carts.map((c) => c.lines.length)).to.deep.equal([2]);
+  });
+
+  it('headless: keeps the Cart-Token across page loads (after an add only) and the checkout link carries it', async () => {
+    const key = `shoppable-video:wc-cart-token:${location.origin}`;
+    const first = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
+    await first.refresh();
+    expect(localStorage.getItem(key), 'nothing stored before the shopper adds').to.equal(null);
+    expect((await first.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    const token = localStorage.getItem(key);
+    expect(token).to.match(/^eyJ/);
+    // A reload: a new adapter continues the same cart.
+    const reloaded = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin, checkoutUrl: '/checkout/' }) });
+    expect((await reloaded.add('hoops', line(PRODUCTS.hoops))).ok).to.equal(true);
+    expect((await serverCarts('woocommerce')).filter((c) => c.lines.length).map((c) => c.lines.length)).to.deep.equal([2]);
+    expect(new URL(reloaded.checkoutUrl!).searchParams.get('cart_token')).to.equal(localStorage.getItem(key));
+    // persistCart: false keeps it for the page only.
+    localStorage.clear();
+    const noStore = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin, persistCart: false }) });
+    expect((await noStore.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
   it('uses the Cart-Token, not the nonce, when headless', async () => {
     const flow = new CartFlow({ adapter: () => loadAdapter('woocommerce', { shop: location.origin }) });
     expect((await flow.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
@@ -64,6 +94,15 @@ describe('shopify-storefront contract', () => {
     expect(localStorage.getItem(`shoppable-video:cart:${location.origin}`)).to.match(/^gid:\/\/shopify\/Cart\/\w+\?key=\w+$/);
     expect(other.checkoutUrl).to.match(new RegExp(`^${location.origin}/cart/c/\\w+\\?key=\\w+$`));
     expect(other.cartCount).to.equal(2);
+  });
+
+  it('uses a supported API version by default, and replaces an expired stored cart exactly once', async () => {
+    localStorage.setItem(`shoppable-video:cart:${location.origin}`, 'gid://shopify/Cart/gone?key=old');
+    const flow = new CartFlow({ adapter: () => loadAdapter('shopify-storefront', configFor('shopify-storefront')) });
+    expect((await flow.add('serum', line(PRODUCTS.serum))).ok).to.equal(true);
+    const ops = (await requestLog('shopify-storefront')).map((e) => `${e.path} ${e.body.operationName}`);
+    expect(ops).to.deep.equal(['/api/2026-10/graphql.json SvCartLinesAdd', '/api/2026-10/graphql.json SvCartCreate']);
+    expect((await serverCarts('shopify-storefront')).length).to.equal(1);
   });
 
   it('answers AUTH_EXPIRED for a wrong token', async () => {
@@ -143,7 +182,7 @@ describe('events adapter', () => {
     document.addEventListener('sv-add-to-cart', onAdd);
     const flow = new CartFlow({ adapter: () => loadAdapter('events') });
     const pending = flow.add('k', line(PRODUCTS.serum));
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => signal, 'the page to receive sv-add-to-cart');
     flow.dispose();
     const res = await pending;
     document.removeEventListener('sv-add-to-cart', onAdd);

@@ -50,7 +50,7 @@ describe('checkout in the player', () => {
     expect(el.flow!.cartCount).to.equal(2);
   });
 
-  it('removing the element aborts the add in flight, and nothing is added after', async () => {
+  it('removing the element aborts the add in flight and sends nothing more (the store still commits it once)', async () => {
     const el = await mount();
     await fault('shopify', 'slow', { delayMs: 800 });
     const pending = el.flow!.add('serum-cue', { product: el.products.get('rose-serum-30')!, quantity: 1 });
@@ -59,10 +59,11 @@ describe('checkout in the player', () => {
     const res = await pending;
     expect(res.ok).to.equal(false);
     expect(!res.ok && res.error.code).to.equal('ABORTED');
-    await new Promise((r) => setTimeout(r, 1000));
-    const adds = (await requestLog('shopify')).filter((e) => e.path === '/cart/add.js');
-    expect(adds.map((e) => e.aborted)).to.deep.equal([true]);
-    expect(await serverLines('shopify')).to.deep.equal([]);
+    // Real stores do not roll back on disconnect: the abandoned add lands, once.
+    await until(async () => (await serverLines('shopify')).length === 1, 'the store to commit the abandoned add');
+    const log = await requestLog('shopify');
+    expect(log.filter((e) => e.path === '/cart/add.js').map((e) => e.aborted)).to.deep.equal([true]);
+    expect(log.filter((e) => e.path === '/cart.js' && e.method === 'GET').length, 'no re-read after removal').to.be.at.most(1);
   });
 
   it('an unknown checkout name is reported with the valid names', async () => {

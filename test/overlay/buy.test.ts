@@ -1,8 +1,9 @@
 // The buy UI against the local storefront (Shopify Ajax cart): busy, joins, errors, retry.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ShoppableOverlayElement } from '../../src/overlay/overlay.component.js';
 import type { CartAddDetail, CartErrorDetail } from '../../src/overlay/overlay.component.js';
-import { fault, preparePage, resetStore, serverLines } from '../commerce/store.js';
-import { until } from '../helpers.js';
+import { fault, preparePage, requestLog, resetStore, serverLines } from '../commerce/store.js';
+import { STREAMS, until } from '../helpers.js';
 import { mount, piece, spot } from './harness.js';
 
 const HOOPS = '44012345679100';
@@ -45,7 +46,7 @@ describe('buying from a card', () => {
     await until(() => piece(overlay, '[role="status"]').textContent === 'Added 1 × Small Gold Hoop Earrings to the cart', 'the announcement');
   });
 
-  it('shows the store’s reason with Retry on a failure, other cards keep working, and Retry succeeds', async () => {
+  it('shows the store’s reason on a failure, offers Retry only when a retry can help, other cards keep working', async () => {
     const { player, overlay } = await hoopsCard();
     const errors: CartErrorDetail[] = [];
     player.addEventListener('sv-cart-error', (e) => errors.push((e as CustomEvent<CartErrorDetail>).detail));
@@ -55,6 +56,7 @@ describe('buying from a card', () => {
     const message = piece(overlay, 'card-error');
     expect(message.textContent).to.equal("The product 'Small Gold Hoop Earrings' is already sold out.");
     expect(message.getAttribute('role')).to.equal('alert');
+    expect(overlay.shadowRoot!.querySelector('[part~="retry-button"]'), 'no Retry for a sold-out product').to.equal(null);
     expect(errors.map((e) => [e.productId, e.code])).to.deep.equal([['gold-hoops', 'OUT_OF_STOCK']]);
     expect(await serverLines('shopify')).to.deep.equal([]);
 
@@ -67,11 +69,52 @@ describe('buying from a card', () => {
     await overlay.updateComplete;
     expect(piece(overlay, 'card-error').textContent).to.contain('sold out');
 
+    // A rate limit is worth retrying: Retry is offered and adds exactly once.
+    await fault('shopify', 'rate-limit');
+    piece(overlay, 'buy-button').click();
+    await until(() => overlay.shadowRoot!.querySelector('[part~="retry-button"]'), 'Retry after a rate limit');
+    expect(piece(overlay, 'card-error').textContent).to.equal('Too many requests. Please slow down.');
     piece(overlay, 'retry-button').click();
     await until(() => overlay.flow!.state('gold-hoops').status === 'success', 'the retry');
     await overlay.updateComplete;
     expect(overlay.shadowRoot!.querySelector('[part~="card-error"]')).to.equal(null);
     expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity])).to.deep.equal([[HOOPS, 1]]);
+  });
+
+  it('an add whose outcome cannot be known says so, with View cart and no Retry', async () => {
+    // The cart cannot be read on mount (no baseline), and the add's answer is cut off.
+    await fault('shopify', 'server-error', { on: 'read', times: -1 });
+    const { overlay, at } = await mount({ checkout: 'shopify' });
+    await until(() => overlay.flow, 'the cart flow');
+    await at(12.7, 'serum-shelf', 'sneaker-walk', 'hoops-finish');
+    spot(overlay, 'hoops-finish').click();
+    await overlay.updateComplete;
+    await fault('shopify', 'drop');
+    piece(overlay, 'buy-button').click();
+    await until(() => overlay.flow!.state('gold-hoops').status === 'uncertain', 'the uncertain outcome');
+    await overlay.updateComplete;
+    expect(piece(overlay, 'card-error').textContent).to.equal('May have been added — check your cart');
+    expect(overlay.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+    expect(piece(overlay, 'buy-button').textContent!.trim()).to.equal('Add to cart');
+    expect(piece(overlay, 'view-cart-button').textContent!.trim()).to.equal('View cart');
+    expect((await serverLines('shopify')).map((l) => l.quantity)).to.deep.equal([1]);
+  });
+
+  it('an add in flight when the checkout settings change finishes and shows on the card', async () => {
+    const { player, overlay } = await hoopsCard();
+    const adds: CartAddDetail[] = [];
+    player.addEventListener('sv-cart-add', (e) => adds.push((e as CustomEvent<CartAddDetail>).detail));
+    await fault('shopify', 'slow', { delayMs: 500 });
+    piece(overlay, 'buy-button').click();
+    await until(async () => (await requestLog('shopify')).some((e) => e.path === '/cart/add.js'), 'the add to reach the store');
+    const before = overlay.flow;
+    player.setAttribute('checkout-url', '/checkout?from=show');
+    await until(() => overlay.flow && overlay.flow !== before, 'the rebuilt flow');
+    await until(() => overlay.flow!.state('gold-hoops').status === 'success', 'the add to finish on the new flow');
+    await overlay.updateComplete;
+    expect(adds.map((a) => a.productId)).to.deep.equal(['gold-hoops']);
+    expect(piece(overlay, 'buy-button').textContent!.trim()).to.equal('✓ Added');
+    expect((await serverLines('shopify')).map((l) => l.quantity)).to.deep.equal([1]);
   });
 
   it('adds the chosen variant and quantity; unavailable combinations cannot be chosen', async () => {
@@ -97,5 +140,38 @@ describe('buying from a card', () => {
     piece(overlay, 'buy-button').click();
     await until(() => overlay.flow!.state('linen-overshirt').status === 'success', 'the add');
     expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity])).to.deep.equal([['44012345678903', 2]]);
+  });
+});
+
+describe('a JPY Shopify store end to end (money in hundredths)', () => {
+  beforeEach(async () => {
+    await resetStore({ shopifyCurrency: 'JPY' });
+    await preparePage('shopify');
+    (window as any).Shopify.currency = { active: 'JPY', rate: '1.0' };
+  });
+
+  it('Liquid output → card price → cart: ¥3,900 everywhere, never ¥390,000', async () => {
+    // What the Liquid guide's template prints for a ¥3,900 serum (product.price is 390000).
+    const liquidPrice = 390000 / 100; // {{ product.price | divided_by: sv_money_div }} with sv_money_div = 100 for JPY
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 800px">
+      <shoppable-video src=${STREAMS.fmp4} checkout="shopify" locale="en-US" muted>
+        <shoppable-product product-id="rose-serum-30" title="Hydrating Rose Serum, 30 ml" price=${liquidPrice} currency="JPY"
+          shopify-handle="hydrating-rose-serum-30ml" shopify-variant-id="44012345679040" start="0" end="20" x="0.5" y="0.5"></shoppable-product>
+      </shoppable-video></div>`);
+    const player = box.querySelector('shoppable-video')!;
+    const overlay = (await until(() => player.overlay, 'the overlay')) as ShoppableOverlayElement;
+    await until(() => overlay.flow && overlay.flow.cartCount === 0, 'the cart flow');
+    await until(() => player.products.get('rose-serum-30')?.variants?.length, 'hydration from products/{handle}.js');
+    const spotEl = await until(() => overlay.shadowRoot!.querySelector<HTMLElement>('.hotspot'), 'the hotspot');
+    spotEl!.click();
+    await overlay.updateComplete;
+    await until(() => piece(overlay, 'price').textContent!.includes('3,900'), 'the card price in yen');
+    expect(piece(overlay, 'price').textContent).to.not.contain('390,000');
+    piece(overlay, 'buy-button').click();
+    await until(() => overlay.flow!.state('rose-serum-30').status === 'success', 'the add');
+    expect(overlay.flow!.cart).to.deep.include({ total: 3900, currency: 'JPY' });
+    expect(overlay.flow!.cart!.lines[0]!.price).to.equal(3900);
+    expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity])).to.deep.equal([['44012345679040', 1]]);
+    delete (window as any).Shopify.currency;
   });
 });

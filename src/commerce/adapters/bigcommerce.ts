@@ -4,10 +4,13 @@
  * GraphQL Storefront API at `/graphql`. After an add, Cornerstone-style themes get
  * `cart-quantity-update` on body through jQuery.
  */
-import { currencyDigits, fail, go, ok, refsOf, request, toMinor } from '../http.js';
+import { currencyDigits, fail, go, ok, refsOf, request, serialQueue, toMinor } from '../http.js';
+import { allowedUrl } from '../navigation.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, Result } from '../types.js';
 
 const g = globalThis as any;
+/** BigCommerce documents cart item writes as not concurrency-safe: one at a time per page. */
+const serial = serialQueue();
 
 function mapError(status: number, body: any): CommerceError | undefined {
   if (status !== 422 && status !== 400) return undefined;
@@ -15,7 +18,7 @@ function mapError(status: number, body: any): CommerceError | undefined {
   return fail(/out of stock/i.test(message) ? 'OUT_OF_STOCK' : /only|quantit|maximum|minimum/i.test(message) ? 'QUANTITY_LIMIT' : 'NOT_PURCHASABLE', message, status).error;
 }
 
-function fromCart(cart: any, checkoutUrl: string): CartSummary {
+function fromCart(cart: any, checkoutUrl: string | undefined): CartSummary {
   const digits = cart.currency.decimalPlaces ?? 2;
   const items = [...cart.lineItems.physicalItems, ...cart.lineItems.digitalItems];
   return {
@@ -41,15 +44,20 @@ const HYDRATE = `query SvHydrate($ids: [Int!]) { site { products(entityIds: $ids
 
 export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
   const base = `${config.shop ?? ''}/api/storefront/carts`;
-  const checkoutUrl = () => config.checkoutUrl ?? `${config.shop ?? ''}/checkout`;
+  const checkoutUrl = () => allowedUrl(config.checkoutUrl ?? `${config.shop ?? ''}/checkout`, config);
   let cartId: string | undefined;
 
   const getCart = async ({ signal }: { signal: AbortSignal }): Promise<Result<CartSummary>> => {
     const res = await request<any[]>(base, { signal, timeoutMs: config.timeoutMs });
     if (!res.ok) return res;
-    const cart = res.value.data?.[0];
-    cartId = cart?.id;
-    return ok(cart ? fromCart(cart, checkoutUrl()) : { itemCount: 0, lines: [], total: 0, currency: 'USD', checkoutUrl: checkoutUrl() });
+    const cart = Array.isArray(res.value.data) ? res.value.data[0] : undefined;
+    try {
+      const summary = cart ? fromCart(cart, checkoutUrl()) : { itemCount: 0, lines: [], total: 0, currency: 'USD', checkoutUrl: checkoutUrl() };
+      cartId = cart?.id;
+      return ok(summary);
+    } catch {
+      return fail('UNKNOWN', 'The store answered with an unreadable cart.', res.value.status);
+    }
   };
 
   return {
@@ -87,7 +95,7 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
       }));
     },
 
-    async addLines(lines, { signal }) {
+    addLines: (lines, { signal }) => serial(async (): Promise<Result<CartSummary | undefined>> => {
       const lineItems: { productId: number; variantId?: number; quantity: number }[] = [];
       for (const line of lines) {
         const refs = refsOf(line);
@@ -102,21 +110,27 @@ export default function bigcommerce(config: AdapterConfig): CheckoutAdapter {
         const read = await getCart({ signal });
         if (!read.ok) return read;
       }
-      const post = () => request(cartId ? `${base}/${cartId}/items` : base, { method: 'POST', signal, timeoutMs: config.timeoutMs, json: { lineItems }, mapError });
-      let res = await post();
-      if (!res.ok && res.error.status === 404 && cartId) {
+      const id = cartId; // read once
+      const post = (to?: string) => request(to ? `${base}/${to}/items` : base, { method: 'POST', signal, timeoutMs: config.timeoutMs, json: { lineItems }, mapError });
+      let res = await post(id);
+      if (!res.ok && res.error.status === 404 && id) {
         cartId = undefined; // the cart expired or was converted to an order: a new one
         res = await post();
       }
       if (!res.ok) return res;
-      cartId = res.value.data.id;
-      return ok(fromCart(res.value.data, checkoutUrl()));
-    },
+      try {
+        const cart = fromCart(res.value.data, checkoutUrl());
+        cartId = res.value.data.id;
+        return ok(cart);
+      } catch {
+        return ok(undefined); // applied (2xx); the flow re-reads the cart
+      }
+    }),
 
     checkoutUrl,
 
     openCart() {
-      go(config.cartUrl ?? `${config.shop ?? ''}/cart.php`, config.navigate);
+      go(config.cartUrl ?? `${config.shop ?? ''}/cart.php`, config.navigate, config);
     },
 
     notifyCartChanged(cart) {

@@ -12,6 +12,7 @@
  * Calling `preventDefault()` without answering declines the call (NOT_PURCHASABLE).
  */
 import { fail, go, untilAborted } from '../http.js';
+import { allowedUrl } from '../navigation.js';
 import type { AdapterConfig, CartLine, CartSummary, CheckoutAdapter, CommerceErrorCode, Result } from '../types.js';
 import type { Product } from '../../timeline/types.js';
 
@@ -61,10 +62,10 @@ export default function events(config: AdapterConfig): CheckoutAdapter {
       return res.ok ? { ok: true, value: res.value || undefined } : res;
     },
     getCart: ({ signal }) => ask<CartSummary>('sv-get-cart', {}, signal),
-    checkoutUrl: (cart) => config.checkoutUrl ?? cart?.checkoutUrl,
+    checkoutUrl: (cart) => allowedUrl(config.checkoutUrl ?? cart?.checkoutUrl, config),
     openCart() {
       const event = new CustomEvent('sv-open-cart', { bubbles: true, composed: true, cancelable: true, detail: {} });
-      if (target().dispatchEvent(event) && config.cartUrl) go(config.cartUrl, config.navigate);
+      if (target().dispatchEvent(event) && config.cartUrl) go(config.cartUrl, config.navigate, config);
     },
   };
 }

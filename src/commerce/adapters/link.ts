@@ -5,6 +5,7 @@
  */
 import { fail, go, ok, refsOf } from '../http.js';
 import type { AdapterConfig, CheckoutAdapter } from '../types.js';
+import { allowedUrl } from '../navigation.js';
 import { CUE_PROPERTY, SHOW_PROPERTY } from '../types.js';
 
 export default function link(config: AdapterConfig): CheckoutAdapter {
@@ -22,15 +23,21 @@ export default function link(config: AdapterConfig): CheckoutAdapter {
         if (show) url.searchParams.set(`attributes[${SHOW_PROPERTY}]`, show);
         if (cue) url.searchParams.set(`attributes[${CUE_PROPERTY}]`, cue);
       } else if (lines.length === 1 && lines[0]!.product.url) {
-        url = new URL(lines[0]!.product.url, location.href);
+        try {
+          url = new URL(lines[0]!.product.url, location.href);
+        } catch {
+          return fail('NOT_PURCHASABLE', 'This product has no valid URL to open.');
+        }
         if (show) url.searchParams.set('sv_show', show);
         if (cue) url.searchParams.set('sv_cue', cue);
       } else {
         return fail('NOT_PURCHASABLE', 'This product has neither a Shopify variant id nor a product URL to open.');
       }
-      go(url.href, config.navigate);
+      if (!go(url.href, config.navigate, config)) {
+        return fail('NOT_PURCHASABLE', `This product's page is on another site (${url.origin}) that this page does not allow.`);
+      }
       return ok(undefined);
     },
-    checkoutUrl: () => config.checkoutUrl,
+    checkoutUrl: () => allowedUrl(config.checkoutUrl, config),
   };
 }

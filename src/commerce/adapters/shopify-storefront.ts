@@ -4,9 +4,10 @@
  * The cart id (with its `?key=` suffix) is kept whole in localStorage — strictly necessary
  * cart state — so the shopper keeps one cart; checkout is the cart's `checkoutUrl`.
  */
-import { fail, go, ok, refsOf, request } from '../http.js';
+import { fail, go, ok, refsOf, request, serialQueue } from '../http.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, Result } from '../types.js';
 import type { Variant } from '../../timeline/types.js';
+import { allowedUrl } from '../navigation.js';
 import { CART_FIELDS, cartProblem, fromStorefrontCart, gid, money } from './storefront-cart.js';
 
 const PRODUCT_FIELDS =
@@ -22,15 +23,27 @@ const QUERIES = {
   SvHydrate: `query SvHydrate($ids: [ID!]!) { nodes(ids: $ids) { ...on Product { ${PRODUCT_FIELDS} } } }`,
 };
 
+/**
+ * The default Storefront API version: a stable version inside Shopify's support window (each
+ * is supported for at least 12 months; 2026-10 until 2027-10). Stock problems arrive as
+ * `warnings` since 2024-10; `userErrors` are read too, for older versions set by `api-version`.
+ */
+export const DEFAULT_API_VERSION = '2026-10';
+/** Cart writes of every instance on the page, one at a time: one cart, never two. */
+const serial = serialQueue();
+
 const EMPTY: CartSummary = { itemCount: 0, lines: [], total: 0, currency: 'USD' };
 
 export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapter {
   const shop = config.shop ?? '';
-  const endpoint = `${/^https?:/.test(shop) ? shop : `https://${shop}`}/api/${config.apiVersion ?? '2025-01'}/graphql.json`;
+  const endpoint = `${/^https?:/.test(shop) ? shop : `https://${shop}`}/api/${config.apiVersion ?? DEFAULT_API_VERSION}/graphql.json`;
   const storageKey = `shoppable-video:cart:${shop}`;
   const storage = {
-    get: () => { try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; } },
-    set: (id?: string) => { try { id ? localStorage.setItem(storageKey, id) : localStorage.removeItem(storageKey); } catch { /* private mode */ } },
+    get: () => { if (config.persistCart === false) return undefined; try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; } },
+    set: (id?: string) => {
+      if (config.persistCart === false) return;
+      try { id ? localStorage.setItem(storageKey, id) : localStorage.removeItem(storageKey); } catch { /* private mode */ }
+    },
   };
   let cartId = config.cartId ?? storage.get();
   let lastCheckout: string | undefined;
@@ -60,20 +73,23 @@ export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapte
     return ok(data);
   }
 
-  async function mutate(lines: object[], signal: AbortSignal): Promise<Result<CartSummary>> {
+  async function mutate(lines: object[], signal: AbortSignal, fresh = false): Promise<Result<CartSummary>> {
+    // Read once per write, inside the queue: another player on the page may have created the cart.
+    if (!fresh) cartId = storage.get() ?? cartId;
     const op = cartId ? 'SvCartLinesAdd' : 'SvCartCreate';
     const res = await gql(op, cartId ? { cartId, lines } : { lines }, signal, false);
     if (!res.ok) return res;
     const payload = cartId ? res.value.cartLinesAdd : res.value.cartCreate;
     const problem = cartProblem(payload?.userErrors, payload?.warnings);
-    if (cartId && !payload?.cart && (!problem || payload?.userErrors?.[0]?.field?.[0] === 'cartId')) {
-      // The stored cart expired or was checked out: start a new one.
+    if (cartId && !payload?.cart && !fresh && (!problem || (problem.code !== 'CONFLICT' && payload?.userErrors?.[0]?.field?.[0] === 'cartId'))) {
+      // The stored cart expired or was checked out: start a new one, once.
       cartId = undefined;
       storage.set();
-      return mutate(lines, signal);
+      return mutate(lines, signal, true);
     }
-    if (payload?.cart) keep(payload.cart);
-    return problem ? { ok: false, error: problem } : ok(fromStorefrontCart(payload.cart));
+    if (!payload?.cart) return problem ? { ok: false, error: problem } : fail('UNKNOWN', 'The Storefront API answered without a cart.', 200);
+    const cart = keep(payload.cart);
+    return problem ? { ok: false, error: problem } : ok(cart);
   }
 
   return {
@@ -111,14 +127,15 @@ export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapte
     addLines(lines, { signal }) {
       const ids = lines.map((l) => refsOf(l).shopifyVariantId);
       if (ids.some((id) => !id)) return Promise.resolve(fail('NOT_PURCHASABLE', 'This product has no Shopify variant id (refs.shopifyVariantId).'));
-      return mutate(lines.map((l, i) => ({
+      return serial(() => mutate(lines.map((l, i) => ({
         merchandiseId: gid('ProductVariant', ids[i]!),
         quantity: l.quantity,
         attributes: Object.entries(l.properties ?? {}).map(([key, value]) => ({ key, value })),
-      })), signal);
+      })), signal));
     },
 
     async getCart({ signal }) {
+      cartId = storage.get() ?? cartId;
       if (!cartId) return ok(EMPTY);
       const res = await gql('SvCart', { id: cartId }, signal, true);
       if (!res.ok) return res;
@@ -130,11 +147,11 @@ export default function shopifyStorefront(config: AdapterConfig): CheckoutAdapte
       return ok(keep(res.value.cart));
     },
 
-    checkoutUrl: (cart) => config.checkoutUrl ?? cart?.checkoutUrl ?? lastCheckout,
+    checkoutUrl: (cart) => allowedUrl(config.checkoutUrl ?? cart?.checkoutUrl ?? lastCheckout, config),
 
     openCart() {
       const url = config.cartUrl ?? config.checkoutUrl ?? lastCheckout;
-      if (url) go(url, config.navigate);
+      if (url) go(url, config.navigate, config);
     },
   };
 }

@@ -5,10 +5,13 @@
  * set) it keeps the `Cart-Token` instead. An expired nonce is refreshed and the request
  * sent once more. After an add it fires the blocks and classic cart refresh events.
  */
-import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request } from '../http.js';
+import { currencyDigits, fail, go, hydrateEach, ok, refsOf, request, serialQueue } from '../http.js';
+import { allowedUrl } from '../navigation.js';
 import type { AdapterConfig, CartSummary, CheckoutAdapter, CommerceError, CommerceErrorCode, Result } from '../types.js';
 
 const g = globalThis as any;
+/** Cart writes of every instance on the page, one at a time: one session token, one cart. */
+const serial = serialQueue();
 
 const CODES: Record<string, CommerceErrorCode> = {
   woocommerce_rest_product_out_of_stock: 'OUT_OF_STOCK',
@@ -36,7 +39,7 @@ function mapError(status: number, body: any): CommerceError | undefined {
 const price = (value: string | undefined, minorUnit: number, currency: string) =>
   value === undefined ? undefined : Math.round(Number(value) * 10 ** (currencyDigits(currency) - minorUnit));
 
-function fromCart(cart: any, checkoutUrl: string): CartSummary {
+function fromCart(cart: any, checkoutUrl: string | undefined): CartSummary {
   const { currency_code: currency, currency_minor_unit: unit } = cart.totals;
   return {
     itemCount: cart.items_count,
@@ -57,8 +60,30 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
   const base = `${config.shop ?? ''}${config.cartRoot ?? '/'}wp-json/wc/store/v1/`;
   const headless = Boolean(config.shop);
   let nonce: string | undefined = config.nonce ?? g.wcBlocksMiddlewareConfig?.storeApiNonce;
-  let cartToken: string | undefined;
-  const checkoutUrl = () => config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/';
+  // Headless: the Cart-Token is the cart. It is kept across page loads (written only once the
+  // shopper added something, never on a read), unless persistCart is false.
+  const storageKey = `shoppable-video:wc-cart-token:${config.shop ?? ''}`;
+  const stored = () => {
+    if (!headless || config.persistCart === false) return undefined;
+    try { return localStorage.getItem(storageKey) ?? undefined; } catch { return undefined; }
+  };
+  const persist = () => {
+    if (!headless || config.persistCart === false || !cartToken) return;
+    try { localStorage.setItem(storageKey, cartToken); } catch { /* private mode */ }
+  };
+  let cartToken: string | undefined = stored();
+  /** The checkout page; headless, it carries the cart token (`cart_token`) so the shop can load that cart. */
+  const checkoutUrl = () => {
+    const url = allowedUrl(config.checkoutUrl ?? g.wcSettings?.storePages?.checkout?.permalink ?? '/checkout/', config);
+    if (!url || !headless || !cartToken) return url;
+    try {
+      const u = new URL(url, location.href);
+      u.searchParams.set('cart_token', cartToken);
+      return u.href;
+    } catch {
+      return url;
+    }
+  };
 
   const call = (path: string, signal: AbortSignal, json?: object) =>
     request(base + path, {
@@ -67,6 +92,8 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
       signal,
       timeoutMs: config.timeoutMs,
       headers: headless ? (cartToken ? { 'Cart-Token': cartToken } : {}) : nonce ? { Nonce: nonce } : {},
+      // Headless, the Cart-Token is the session: no cookies (cross-origin stores never get them anyway).
+      ...(headless ? { credentials: 'omit' as const } : {}),
       mapError,
       onResponse: (r) => {
         nonce = r.headers.get('Nonce') ?? nonce;
@@ -74,13 +101,21 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
       },
     });
 
+  const summary = (res: { status: number; data: any }): Result<CartSummary> => {
+    try {
+      return ok(fromCart(res.data, checkoutUrl()));
+    } catch {
+      return fail('UNKNOWN', 'The store answered with an unreadable cart.', res.status);
+    }
+  };
   const getCart = async ({ signal }: { signal: AbortSignal }): Promise<Result<CartSummary>> => {
     const res = await call('cart', signal);
-    return res.ok ? ok(fromCart(res.value.data, checkoutUrl())) : res;
+    return res.ok ? summary(res.value) : res;
   };
 
   /** A write; a rejected nonce (nothing was applied) is refreshed from a cart read, then sent once more. */
   async function write(path: string, body: object, signal: AbortSignal) {
+    if (headless) cartToken = stored() ?? cartToken; // another tab or player may have started the cart
     if (!(headless ? cartToken : nonce)) await getCart({ signal });
     const res = await call(path, signal, body);
     if (res.ok || res.error.code !== 'AUTH_EXPIRED') return res;
@@ -118,7 +153,7 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
         });
       }),
 
-    async addLines(lines, { signal }) {
+    addLines: (lines, { signal }) => serial(async (): Promise<Result<CartSummary | undefined>> => {
       let cart: CartSummary | undefined;
       for (const line of lines) {
         const refs = refsOf(line);
@@ -126,15 +161,17 @@ export default function woocommerce(config: AdapterConfig): CheckoutAdapter {
         if (!id) return fail('NOT_PURCHASABLE', 'This product has no WooCommerce id (refs.wooProductId).');
         const res = await write('cart/add-item', { id: Number(id), quantity: line.quantity }, signal);
         if (!res.ok) return res;
-        cart = fromCart(res.value.data, checkoutUrl());
+        persist();
+        const read = summary(res.value);
+        cart = read.ok ? read.value : undefined; // applied (2xx) even when the body is odd: the flow re-reads
       }
       return ok(cart);
-    },
+    }),
 
     checkoutUrl,
 
     openCart() {
-      go(config.cartUrl ?? g.wcSettings?.storePages?.cart?.permalink ?? '/cart/', config.navigate);
+      go(config.cartUrl ?? g.wcSettings?.storePages?.cart?.permalink ?? '/cart/', config.navigate, config);
     },
 
     notifyCartChanged() {

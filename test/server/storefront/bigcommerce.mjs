@@ -78,12 +78,21 @@ export function bigcommerce(ctx, st) {
     return {
       kind: 'add',
       fault,
-      handle: () => {
+      handle: async () => {
         let cart = cartId ? st.carts[cartId] : undefined;
         if (cartId && !cart) return fail(404, 'Cart not found');
         if (cartId && !items) return fail(405, 'Method Not Allowed');
         const plan = addItems(cart, ctx.body?.lineItems);
         if (!Array.isArray(plan)) return plan;
+        if (cart) {
+          // BigCommerce documents item writes as not concurrency-safe: this store reads the
+          // lines, yields, then writes its copy back, so two overlapping adds lose one.
+          const lines = structuredClone(cart.lines);
+          await new Promise((resolve) => setTimeout(resolve, 15));
+          for (const p of plan) addLine({ lines }, p, () => ctx.id('li-'));
+          cart.lines = lines;
+          return { status: 200, body: cartJson(cart) };
+        }
         if (!cart) {
           const id = ctx.id('bc-');
           cart = st.carts[id] = { id, lines: [], attributes: {}, createdTime: new Date().toISOString() };

@@ -10,7 +10,7 @@ import { bigcommerce } from './bigcommerce.mjs';
 import { CATALOG } from './catalog.mjs';
 
 export const STORES = ['shopify', 'shopify-storefront', 'woocommerce', 'bigcommerce'];
-const FAULTS = ['sold-out', 'quantity-limit', 'conflict', 'rate-limit', 'server-error', 'slow', 'timeout', 'drop', 'expired-nonce', 'partial-422'];
+const FAULTS = ['sold-out', 'quantity-limit', 'conflict', 'rate-limit', 'server-error', 'slow', 'timeout', 'drop', 'bad-body', 'expired-nonce', 'partial-422'];
 
 const json = (res, status, body) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -37,7 +37,7 @@ function parseForm(text) {
 }
 
 /**
- * @param {{storefrontToken?: string, bigcommerceToken?: string, shopify422?: 'all-or-nothing' | 'partial', wooMinorUnit?: number}} [options]
+ * @param {{storefrontToken?: string, bigcommerceToken?: string, shopify422?: 'all-or-nothing' | 'partial', wooMinorUnit?: number, shopifyCurrency?: 'USD' | 'JPY'}} [options]
  */
 export function createStorefront(options = {}) {
   const defaults = {
@@ -45,6 +45,7 @@ export function createStorefront(options = {}) {
     bigcommerceToken: 'test-bigcommerce-token',
     shopify422: 'all-or-nothing',
     wooMinorUnit: 2,
+    shopifyCurrency: 'USD',
     ...options,
   };
   let settings, state, faults, log, seq;
@@ -140,24 +141,41 @@ export function createStorefront(options = {}) {
       }
       ctx.fault = takeFault(store, match.kind);
       const f = ctx.fault?.fault;
-      if (f === 'slow' || f === 'timeout') {
-        // A slow answer (or none at all): the client may give up first, and then nothing happens.
-        const gaveUp = await new Promise((resolve) => {
-          const timer = setTimeout(() => resolve(false), f === 'slow' ? (ctx.fault.delayMs ?? 1500) : (ctx.fault.delayMs ?? 60_000));
-          res.once('close', () => (clearTimeout(timer), resolve(true)));
-        });
-        if (gaveUp || f === 'timeout') {
-          if (!res.writableEnded) res.destroy();
-          return true;
+      // Real stores do not roll back on disconnect: once a request has arrived it is applied,
+      // whether or not the client is still there to read the answer.
+      const closed = new Promise((resolve) => res.once('close', () => resolve(true)));
+      if (f === 'slow') {
+        // Answers (and commits) after delayMs; a client that gave up meanwhile still gets its change applied.
+        await new Promise((resolve) => setTimeout(resolve, ctx.fault.delayMs ?? 1500));
+      }
+      if (f === 'timeout') {
+        // Never answers. The change is applied after delayMs (default at once) unless `commit: false`
+        // (the request never got processed); the connection stays open until the client gives up.
+        if (ctx.fault.commit !== false) {
+          await new Promise((resolve) => setTimeout(resolve, ctx.fault.delayMs ?? 0));
+          await match.handle();
         }
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+        if (!res.writableEnded) res.destroy();
+        entry.status = -1;
+        return true;
       }
       let answer;
       if (f === 'server-error') {
         answer = { status: 500, html: '<!DOCTYPE html><html><body><h1>Internal Server Error</h1><p>Something went wrong.</p></body></html>' };
       } else if ((f === 'conflict' || f === 'rate-limit') && match.fault) {
-        answer = match.fault(f);
+        answer = match.fault(f) ?? undefined;
       }
       answer ??= await match.handle();
+      if (f === 'bad-body' && answer.status < 300) {
+        // Applied, but the 200 carries a body the client does not expect (a proxy, a plugin).
+        answer = { status: 200, body: { ok: true } };
+      }
+      if (res.destroyed || res.writableEnded) {
+        entry.status = answer.status;
+        entry.aborted = true;
+        return true; // applied; nobody left to answer
+      }
       if (f === 'drop') {
         // The change is applied but the answer is cut off mid-body. (Closing the socket before
         // any byte makes Chromium resend the request on a reused keep-alive connection — POST

@@ -7,20 +7,27 @@ import { addLine, cartCount, cartTotal, stockFor, unitsInCart } from './util.mjs
 
 const ROUTE = /^\/(?:[a-z]{2}(?:-[a-zA-Z]{2})?\/)?(cart\.js|cart\/add\.js|cart\/add|cart\/change\.js|cart\/update\.js|products\/([\w-]+)\.js|cart\/(\d+:\d+(?:,\d+:\d+)*)|checkout)$/;
 
+// Shopify money (Liquid, Ajax API) is always in hundredths of the currency unit, whatever the
+// currency's own digits. The catalog's prices are read as amounts of the shop's currency in its
+// minor units: USD cents, or whole yen with `shopifyCurrency: 'JPY'` (¥3,900 → 390000).
+let hundredths = (v) => v;
+let currency = 'USD';
+
 const lineJson = (l) => {
   const { product } = findVariant('shopify', l.variantId);
+  const m = hundredths;
   return {
     id: Number(l.variantId), variant_id: Number(l.variantId), product_id: Number(product.shopify.productId),
     key: l.key, quantity: l.quantity, properties: l.properties, title: l.title, product_title: l.productTitle,
-    price: l.price, original_price: l.price, line_price: l.price * l.quantity, final_line_price: l.price * l.quantity,
+    price: m(l.price), original_price: m(l.price), line_price: m(l.price * l.quantity), final_line_price: m(l.price * l.quantity),
     sku: l.sku, handle: product.shopify.handle, url: `/products/${product.shopify.handle}?variant=${l.variantId}`, image: null,
   };
 };
 
 const cartJson = (cart) => ({
-  token: cart.id, note: null, attributes: cart.attributes, original_total_price: cartTotal(cart),
-  total_price: cartTotal(cart), total_discount: 0, total_weight: 0, item_count: cartCount(cart),
-  items: cart.lines.map(lineJson), requires_shipping: true, currency: 'USD', items_subtotal_price: cartTotal(cart),
+  token: cart.id, note: null, attributes: cart.attributes, original_total_price: hundredths(cartTotal(cart)),
+  total_price: hundredths(cartTotal(cart)), total_discount: 0, total_weight: 0, item_count: cartCount(cart),
+  items: cart.lines.map(lineJson), requires_shipping: true, currency, items_subtotal_price: hundredths(cartTotal(cart)),
 });
 
 /** Theme sections as Shopify renders them: an HTML string per id, wrapped in `.shopify-section`. */
@@ -31,12 +38,19 @@ function renderSection(id, cart) {
     const items = cart.lines.map((l) => `<li data-variant="${l.variantId}">${l.title} × ${l.quantity}</li>`).join('');
     return wrap(`<div id="CartDrawer" class="drawer__inner" data-count="${cartCount(cart)}"><ul>${items}</ul></div>`);
   }
+  // Dawn's notification sections (cart-notification.js renders these three after an add).
+  if (id === 'cart-notification-product') {
+    return wrap(cart.lines.map((l) => `<div id="cart-notification-product-${l.key}"><h3>${l.title}</h3><dl><dd>${l.quantity}</dd></dl></div>`).join(''));
+  }
+  if (id === 'cart-notification-button') return wrap(`<a href="/cart" id="cart-notification-button">View my cart (${cartCount(cart)})</a>`);
   return null;
 }
 
 export function shopifyAjax(ctx, st) {
   const m = ctx.path.match(ROUTE);
   if (!m) return null;
+  currency = ctx.settings.shopifyCurrency ?? 'USD';
+  hundredths = currency === 'JPY' ? (v) => v * 100 : (v) => v;
   const [, route, handle, permalink] = m;
   const cartOf = (create) => {
     let cart = st.carts[ctx.cookies.cart];
@@ -90,14 +104,14 @@ export function shopifyAjax(ctx, st) {
         if (!p) return { status: 404, body: { status: 404, message: 'Not Found', description: 'Not Found' } };
         const variants = p.variants.map((v) => ({
           id: Number(v.shopify), title: v.options.join(' / ') || 'Default Title', option1: v.options[0] ?? 'Default Title',
-          option2: v.options[1] ?? null, option3: v.options[2] ?? null, sku: v.sku, price: p.price,
-          compare_at_price: p.compareAtPrice ?? null, available: st.stock[v.sku] > 0, name: variantTitle(p, v),
+          option2: v.options[1] ?? null, option3: v.options[2] ?? null, sku: v.sku, price: hundredths(p.price),
+          compare_at_price: p.compareAtPrice ? hundredths(p.compareAtPrice) : null, available: st.stock[v.sku] > 0, name: variantTitle(p, v),
         }));
         return {
           status: 200,
           body: {
             id: Number(p.shopify.productId), title: p.title, handle, available: variants.some((v) => v.available),
-            price: p.price, price_min: p.price, price_max: p.price, compare_at_price: p.compareAtPrice ?? null,
+            price: hundredths(p.price), price_min: hundredths(p.price), price_max: hundredths(p.price), compare_at_price: p.compareAtPrice ? hundredths(p.compareAtPrice) : null,
             options: (p.options ?? ['Title']).map((name, i) => ({ name, position: i + 1, values: [...new Set(p.variants.map((v) => v.options[i] ?? 'Default Title'))] })),
             variants, images: [],
           },

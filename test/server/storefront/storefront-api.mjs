@@ -69,23 +69,27 @@ export function storefrontApi(ctx, st) {
       const inCart = cart ? unitsInCart(cart, id) : 0;
       const stock = stockFor(ctx, st, found.variant, inCart, l.quantity);
       const room = Math.min(l.quantity, Math.max(0, stock - inCart));
+      // Since API 2024-10 stock problems are warnings (the mutation succeeds, adjusted), not userErrors.
       if (stock <= 0) {
-        userErrors.push({ code: 'INVALID', field: ['lines', String(i), 'quantity'], message: `The product '${variantTitle(found.product, found.variant)}' is already sold out.` });
+        warnings.push({ code: 'MERCHANDISE_OUT_OF_STOCK', message: `The product '${variantTitle(found.product, found.variant)}' is already sold out.`, target: l.merchandiseId });
       } else if (room <= 0) {
-        userErrors.push({ code: 'MAXIMUM_EXCEEDED', field: ['lines', String(i), 'quantity'], message: `You can only add ${stock} of this item to your cart.` });
+        warnings.push({ code: 'MERCHANDISE_NOT_ENOUGH_STOCK', message: `Only ${stock} items were added to your cart due to availability.`, target: l.merchandiseId });
       } else {
         if (room < l.quantity) warnings.push({ code: 'MERCHANDISE_NOT_ENOUGH_STOCK', message: `Only ${room} items were added to your cart due to availability.`, target: '' });
         plan.push({ ...found, variantId: id, quantity: room, properties: Object.fromEntries((l.attributes ?? []).map((a) => [a.key, a.value])) });
       }
     });
     if (userErrors.length) return { userErrors, warnings: [] };
+    if (!plan.length && !cart) {
+      // Nothing could be added: cartCreate still creates the (empty) cart and warns.
+    }
     if (!cart) {
       const id = `gid://shopify/Cart/${ctx.id('hWN')}?key=${ctx.id('k')}`;
       cart = st.carts[id] = { id, lines: [], attributes: {} };
     }
     for (const p of plan) {
       const line = addLine(cart, p, () => `gid://shopify/CartLine/${ctx.id()}?cart=${cart.id.split('/').pop().split('?')[0]}`);
-      const w = warnings.find((w) => w.target === '');
+      const w = warnings.find((w) => w.target === '' && w.code === 'MERCHANDISE_NOT_ENOUGH_STOCK');
       if (w) w.target = line.key;
     }
     return { cart, userErrors, warnings };

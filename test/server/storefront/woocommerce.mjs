@@ -106,7 +106,9 @@ export function woocommerce(ctx, st) {
 
   return {
     kind: route === 'cart/add-item' ? 'add' : 'write',
-    fault: (f) => (f === 'conflict'
+    // add-item has no key to go stale: WooCommerce never answers it with a 409, so the
+    // conflict fault does nothing there.
+    fault: (f) => (f === 'conflict' && route === 'cart/add-item' ? null : f === 'conflict'
       ? withHeaders(fail(409, 'woocommerce_rest_cart_invalid_key', 'Cart item no longer exists or is invalid.', { cart: cartJson(st.carts[ensureSession().id]) }))
       : { ...fail(429, 'rate_limit_exceeded', 'Too many requests. Please wait and try again.'), headers: { 'Retry-After': '1' } }),
     handle: () => {
