@@ -15,6 +15,7 @@ export const CHECKOUT_PROPERTIES = {
   cartUrl: { type: String, attribute: 'cart-url' },
   cartRoot: { type: String, attribute: 'cart-root' },
   showId: { type: String, attribute: 'show-id' },
+  allowedOrigins: { type: String, attribute: 'allowed-origins' },
 } as const;
 
 export type CheckoutSettings = { [K in keyof typeof CHECKOUT_PROPERTIES]: K extends 'adapter' ? CheckoutAdapter | null : string };
@@ -33,5 +34,12 @@ export function checkoutSpec(settings: CheckoutSettings, manifestId: string | un
     const v = k === 'showId' ? settings.showId || manifestId : settings[k];
     if (v) config[k] = v;
   }
+  const allowed = originList(settings.allowedOrigins);
+  if (allowed.length) config.allowedOrigins = allowed;
   return { checkout: settings.checkout, adapter: settings.adapter, config };
+}
+
+/** `allowed-origins="https://shop.example, https://cdn.example"` (commas or spaces) as a list. */
+export function originList(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
 }

@@ -118,6 +118,8 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
   cartRoot = '';
   /** Show id for attribution; defaults to the manifest's `id`. */
   showId = '';
+  /** Origins besides the page's that product, cart and checkout links may lead to (space- or comma-separated). */
+  allowedOrigins = '';
   /** Pause the video while a product card is open. */
   pauseOnCard = false;
   /** What clicking a card's body does: `product` opens the product page, `none` nothing. */
@@ -335,6 +337,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
       .paused=${this.paused}
       .pauseOnCard=${this.pauseOnCard}
       .cardLink=${this.cardLink}
+      .allowedOrigins=${this.allowedOrigins}
       .videoRatio=${p.videoRatio}
       .seekable=${Number.isFinite(p.duration)}
       .products=${this.products}

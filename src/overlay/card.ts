@@ -6,6 +6,8 @@ import { hasPosition } from './hotspots.js';
 import type { CartAddDetail, CartErrorDetail, ProductClickSource } from './types.js';
 import { fill, type OverlayStrings } from './strings.js';
 import { choose, isValueEnabled, maxQuantity, priceOf, resolve, type Selection } from './variants.js';
+import { originList } from '../commerce/checkout-config.js';
+import { allowedUrl } from '../commerce/navigation.js';
 
 /** The open card. */
 export interface OpenCard {
@@ -21,6 +23,7 @@ export interface OpenCard {
 export interface CardHost {
   readonly flow: CartFlow | null;
   readonly cardLink: 'product' | 'none';
+  readonly allowedOrigins: string;
   readonly active: readonly Cue[];
   readonly _open: OpenCard | null;
   readonly _compact: boolean;
@@ -49,7 +52,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
   const anchored = !o._compact && open.cue && hasPosition(open.cue) && o.active.includes(open.cue);
   const docked = o._compact && !anchored;
   const mode = anchored ? 'anchored' : docked ? 'docked' : 'side';
-  const link = o.cardLink !== 'none' ? product.url : undefined;
+  const link = o.cardLink !== 'none' ? productUrl(o, product) : undefined;
   const inventory = variant?.inventory;
   const few = inventory !== undefined && inventory <= 5;
   const availability = !exists ? t.unavailable : !buyable ? t.soldOut : few ? fill(t.fewLeft, { count: inventory }) : t.inStock;
@@ -133,9 +136,13 @@ function renderQuantity(o: CardHost, product: Product, quantity: number, max: nu
   </div>`;
 }
 
+/** The product page, when the navigation policy allows it (the page's origin or `allowed-origins`). */
+const productUrl = (o: CardHost, product: Product) => allowedUrl(product.url, { allowedOrigins: originList(o.allowedOrigins) });
+
 function renderBuy(o: CardHost, product: Product, variantId: string | undefined, quantity: number, buyable: boolean, exists: boolean, t: OverlayStrings): TemplateResult | typeof nothing {
   const flow = o.flow;
-  if (!flow) return product.url ? html`<a class="buy" part="buy-button" href=${product.url}>${t.viewProduct}</a>` : nothing;
+  const url = productUrl(o, product);
+  if (!flow) return url ? html`<a class="buy" part="buy-button" href=${url}>${t.viewProduct}</a>` : nothing;
   if (!buyable) return html`<button class="buy" part="buy-button" disabled>${exists ? t.soldOut : t.unavailable}</button>`;
   const status = flow.state(product.id).status;
   const done = status === 'success' && o.added.get(product.id) === `${variantId}|${quantity}`;

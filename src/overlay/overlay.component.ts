@@ -77,6 +77,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     paused: { attribute: false },
     pauseOnCard: { attribute: false },
     cardLink: { attribute: false },
+    allowedOrigins: { attribute: false },
     videoRatio: { attribute: false },
     seekable: { attribute: false },
     frames: { attribute: false },
@@ -101,6 +102,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
   pauseOnCard = false;
   /** `'product'` (default): clicking the card body opens product.url; `'none'`: it does nothing. */
   cardLink: 'product' | 'none' = 'product';
+  /** Origins besides the page's that product links may lead to, space- or comma-separated (attribute `allowed-origins` of the player). */
+  allowedOrigins = '';
   /** The picture's width / height (videoWidth / videoHeight); 0 while unknown (the box's ratio is used). */
   videoRatio = 0;
   /** Video on demand: choosing a product in the list seeks to its first appearance (live: no). */
