@@ -8,6 +8,7 @@ import type { ShoppableError } from '../internal/errors.js';
 import type { Product } from '../timeline/types.js';
 import type { CartFlow } from './cart-flow.js';
 import type { CheckoutSpec } from './checkout-config.js';
+import { shareReads } from './shared-reads.js';
 import type { CheckoutAdapter } from './types.js';
 
 /** What hydration brings from the store; everything else stays the show's. */
@@ -30,6 +31,10 @@ export class CheckoutController {
   private hydratedFor: { flow: CartFlow; key: string } | null = null;
   private key: string | CheckoutAdapter = '';
   private disposed = false;
+  /** The player is near the viewport: only then does it ask the store anything. */
+  private near = false;
+  /** Products to hydrate once near (and the flow's first cart read, not yet done). */
+  private waiting: { products: () => readonly Product[]; refreshed: boolean } | null = null;
   private merged: { base: ReadonlyMap<string, Product>; hydrated: Map<string, Product>; value: ReadonlyMap<string, Product> } | null = null;
 
   constructor(private readonly listener: CheckoutListener) {}
@@ -49,23 +54,43 @@ export class CheckoutController {
     this.listener.onChange();
     if (!key) return;
     void Promise.all([import('./cart-flow.js'), adapter ? null : import('./registry.js')]).then(async ([{ CartFlow }, registry]) => {
+      // Built-in adapters share their reads with every player on the page selling through the same store.
       const loaded = adapter ? { ok: true as const, value: adapter } : await registry!.loadAdapter(checkout, config);
       if (this.disposed || this.key !== key) return;
       if (!loaded.ok) return this.error(loaded.error.code, loaded.error.message);
-      const flow = (this.flow = new CartFlow({ adapter: loaded.value, showId: config.showId, ...(previous ? { previous } : {}) }));
+      if (!adapter) loaded.value = shareReads(loaded.value, key as string);
+      this.flow = new CartFlow({ adapter: loaded.value, showId: config.showId, ...(previous ? { previous } : {}) });
       this.previousFlow = null;
+      this.waiting = { products, refreshed: false };
+      this.start();
+      this.listener.onChange();
+    });
+  }
+
+  /** The player came near the viewport (or left it): the store is asked only from then on. */
+  setNear(near: boolean): void {
+    this.near = near;
+    this.start();
+  }
+
+  /** The first cart read and hydration, once the flow exists and the player is near. */
+  private start(): void {
+    const flow = this.flow;
+    const waiting = this.waiting;
+    if (!flow || !waiting || !this.near) return;
+    if (!waiting.refreshed) {
+      waiting.refreshed = true;
       void flow.refresh().then((res) => {
         if (!res.ok && res.error.code !== 'UNSUPPORTED' && res.error.code !== 'ABORTED') this.error(res.error.code, res.error.message);
       });
-      this.hydrate(products());
-      this.listener.onChange();
-    });
+    }
+    this.hydrate(waiting.products());
   }
 
   /** Asks the store for live data, only when the products or their store references changed. */
   hydrate(products: readonly Product[]): void {
     const flow = this.flow;
-    if (!flow || !products.length) return;
+    if (!flow || !products.length || !this.near) return;
     const key = JSON.stringify(products.map((p) => [p.id, p.refs, p.variants?.map((v) => [v.id, v.refs])]));
     if (flow === this.hydratedFor?.flow && key === this.hydratedFor.key) return;
     this.hydratedFor = { flow, key };

@@ -275,6 +275,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
     if (changed.has('show') && changed.get('show') !== undefined) this.showLoader.showChanged();
     if (Object.keys(CHECKOUT_PROPERTIES).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
+    this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
 
   private readonly onRequest = (e: CustomEvent<MediaRequest>): void => {

@@ -60,7 +60,8 @@ export class PlaybackController implements ReactiveController {
   private loadToken: object | null = null;
   private loadAbort: AbortController | null = null;
   private loadedSrc: string | null = null;
-  private near = false;
+  /** Within 300 px of the viewport (or told to load): the player may use the network. */
+  near = false;
   private playRequested = false;
   private resumeAt = 0;
   private pendingSeek: number | null = null;
@@ -344,6 +345,7 @@ export class PlaybackController implements ReactiveController {
   private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
     if (!entries[entries.length - 1]?.isIntersecting) return;
     this.near = true;
+    this.host.requestUpdate();
     this.load();
   };
 
