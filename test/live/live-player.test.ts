@@ -79,7 +79,7 @@ describe('live playback with in-band pins', function () {
     await until(() => shown.length === 2, 'the pin leaving', 10_000);
     expect(shown[1]!.time - shown[1]!.cue.end, 'leaves at its end (within a frame)').to.be.within(0, frame + 1e-3);
     // Nothing but playlists and segments: pins cost no request of their own, and none to the store.
-    const extra = performance.getEntriesByType('resource').slice(before).map((e) => e.name).filter((u) => !/\/live\/|\/__live\/|\.(?:ts|js)$/.test(u)); // (lazy chunks, e.g. the mini-player, are code)
+    const extra = performance.getEntriesByType('resource').slice(before).map((e) => e.name).filter((u) => !/\/live\/|\/__live\/|\.(?:ts|m?js)$/.test(u)); // (lazy chunks and modules, e.g. the mini-player or Floating UI, are code)
     expect(extra).to.deep.equal([]);
   });
 
