@@ -17,7 +17,7 @@ const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts' },
+    input: { index: 'src/index.ts', define: 'src/define.ts', 'feed/define': 'src/feed/define.ts' },
     external,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -33,7 +33,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: (chunk) =>
-        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
+        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.facadeModuleId?.includes('/src/feed/') ? 'feed-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
     },
   },
 ];
