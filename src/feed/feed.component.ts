@@ -99,7 +99,8 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   /** The \`shows\` value the stories were read from. */
   private readFrom: unknown = null;
   private children$: MutationObserver | null = null;
-  private players = new Map<string, ShoppableVideoElement>();
+  /** Players by story index. */
+  private players = new Map<number, ShoppableVideoElement>();
   /** Whether the history entry of the open story is ours (Back closes the viewer). */
   private pushed = false;
   private frame = 0;
@@ -186,6 +187,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   // ---- items ----
 
   private readStories(): void {
+    this.finish(false); // other items: the open story (by index) is gone
     this.loads?.abort();
     const loads = (this.loads = new AbortController());
     this.readFrom = this.shows;
@@ -265,8 +267,8 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   private syncPlayers(): void {
     const box = this.renderRoot.querySelector?.('.players');
     const i = this.current;
-    const keep = new Map<string, number>();
-    if (i >= 0 && box) for (const n of this.prefetch === 'none' ? [i] : [i - 1, i, i + 1]) if (this.stories[n]) keep.set(this.stories[n]!.id, n);
+    const keep = new Map<number, number>();
+    if (i >= 0 && box) for (const n of this.prefetch === 'none' ? [i] : [i - 1, i, i + 1]) if (this.stories[n]) keep.set(n, n);
     for (const [id, player] of this.players) {
       if (keep.has(id)) continue;
       player.remove(); // teardown: hls.js destroyed, the video emptied
@@ -321,7 +323,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
 
   private toggleSound(): void {
     this.muted = !this.muted;
-    const player = this.players.get(this.stories[this.current]!.id);
+    const player = this.players.get(this.current);
     if (player) player.muted = this.muted;
   }
 
