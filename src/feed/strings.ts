@@ -1,7 +1,6 @@
 /** Every string the feed and the story viewer show or announce (`strings` property). */
 export const DEFAULT_FEED_STRINGS = {
   feed: 'Shoppable stories',
-  viewer: 'Story viewer',
   /** `{index}`, `{count}` and `{title}` are replaced. */
   storyOf: 'Story {index} of {count}: {title}',
   close: 'Close',
