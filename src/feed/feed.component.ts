@@ -1,30 +1,19 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CHECKOUT_PROPERTIES, type CheckoutSettings } from '../commerce/checkout-config.js';
 import type { CheckoutAdapter } from '../commerce/types.js';
-import type { ShoppableVideoElement } from '../elements/shoppable-video.component.js';
 import { ShoppableElement } from '../internal/base-element.js';
 import { cssProps } from '../internal/css-props.js';
 import { fill } from '../internal/text.js';
 import type { Show } from '../timeline/types.js';
 import { feedStyles } from './feed.styles.js';
+import { ICONS, StoryInput, nearestToCentre } from './input.js';
 import { readStory, type Story, type StorySource } from './stories.js';
 import { DEFAULT_FEED_STRINGS, type FeedStrings } from './strings.js';
 
-const HASH = /^#story=(.+)$/;
-/** Pixels a pointer must travel, and wheel delta to accumulate, to move to another story. */
-const SWIPE_PX = 40;
-const WHEEL_DELTA = 60;
-/** After a wheel move, further wheel events of the same gesture are ignored for this long. */
-const WHEEL_REST_MS = 450;
+/** The player element, by its tag (declared by src/define.ts): nothing outside src/elements/ imports from it. */
+type ShoppableVideoElement = HTMLElementTagNameMap['shoppable-video'];
 
-const icon = (d: string, flip = false) => svg`<svg viewBox="0 0 24 24" aria-hidden="true" class=${flip ? 'flip' : ''}><path d=${d}></path></svg>`;
-const ICONS = {
-  close: icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z'),
-  up: icon('m12 7 7 7-1.4 1.4-5.6-5.6-5.6 5.6L5 14z'),
-  down: icon('m12 17-7-7 1.4-1.4 5.6 5.6 5.6-5.6L19 10z'),
-  soundOn: icon('M4 9h4l5-4v14l-5-4H4zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z', true),
-  soundOff: icon('M4 9h4l5-4v14l-5-4H4zm11.6.4 1.4-1.4 2 2 2-2 1.4 1.4-2 2 2 2-1.4 1.4-2-2-2 2-1.4-1.4 2-2z', true),
-};
+const HASH = /^#story=(.+)$/;
 
 const splitList = { fromAttribute: (v: string | null) => (v ?? '').split(/\s+/).filter(Boolean) };
 
@@ -104,10 +93,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   /** Whether the history entry of the open story is ours (Back closes the viewer). */
   private pushed = false;
   private frame = 0;
-  private swipe: { x: number; y: number } | null = null;
-  private swiped = false;
-  private wheel = 0;
-  private wheelRest = 0;
+  private readonly input = new StoryInput(this);
 
   get t(): FeedStrings {
     return { ...DEFAULT_FEED_STRINGS, ...this.strings };
@@ -117,7 +103,8 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     return this.renderRoot.querySelector?.('dialog') ?? null;
   }
 
-  private get rtl(): boolean {
+  /** The page's direction here (arrow keys and sideways swipes follow it). */
+  get rtl(): boolean {
     return getComputedStyle(this).direction === 'rtl';
   }
 
@@ -327,60 +314,9 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     if (player) player.muted = this.muted;
   }
 
-  private readonly onKeydown = (e: KeyboardEvent): void => {
-    const origin = e.composedPath()[0] as HTMLElement;
-    if (e.defaultPrevented || /^(INPUT|SELECT|TEXTAREA)$/.test(origin.tagName ?? '')) return;
-    const forward = this.rtl ? 'ArrowLeft' : 'ArrowRight';
-    const back = this.rtl ? 'ArrowRight' : 'ArrowLeft';
-    if (e.key === 'ArrowDown' || e.key === 'PageDown' || e.key === forward) this.next();
-    else if (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === back) this.previous();
-    else return;
-    e.preventDefault();
-  };
-
   private readonly onCancel = (e: Event): void => {
     e.preventDefault(); // Escape: close our way (through history)
     this.close();
-  };
-
-  private readonly onPointerDown = (e: PointerEvent): void => {
-    this.swipe = e.isPrimary ? { x: e.clientX, y: e.clientY } : null;
-    this.swiped = false;
-  };
-
-  private readonly onPointerUp = (e: PointerEvent): void => {
-    const start = this.swipe;
-    this.swipe = null;
-    if (!start) return;
-    const dx = e.clientX - start.x;
-    const dy = e.clientY - start.y;
-    if (Math.max(Math.abs(dx), Math.abs(dy)) < SWIPE_PX) return;
-    this.swiped = true;
-    // Up or towards the reading direction's start ("pulling the next one in") goes forward.
-    const forward = Math.abs(dy) >= Math.abs(dx) ? dy < 0 : this.rtl ? dx > 0 : dx < 0;
-    if (forward) this.next();
-    else this.previous();
-  };
-
-  /** A swipe ends in a click on the video: it must not also pause it. */
-  private readonly onClickCapture = {
-    handleEvent: (e: Event) => {
-      if (this.swiped) e.stopPropagation();
-      this.swiped = false;
-    },
-    capture: true,
-  };
-
-  private readonly onWheel = (e: WheelEvent): void => {
-    if (e.composedPath().some((n) => (n as Element).part?.contains('list'))) return; // the product list scrolls
-    e.preventDefault();
-    if (e.timeStamp < this.wheelRest) return;
-    this.wheel += e.deltaY;
-    if (Math.abs(this.wheel) < WHEEL_DELTA) return;
-    if (this.wheel > 0) this.next();
-    else this.previous();
-    this.wheel = 0;
-    this.wheelRest = e.timeStamp + WHEEL_REST_MS;
   };
 
   /** Focus leaving the dialog's last control wraps to its first, and back. */
@@ -399,17 +335,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   /** The tile nearest the viewport's centre previews (muted); one at a time, none while the viewer is open. */
   private pickPreview(): void {
     if (this.preview === 'none' || this.current >= 0 || matchMedia('(prefers-reduced-motion: reduce)').matches) return this.setPreview(-1);
-    let best = -1;
-    let distance = Infinity;
-    const cx = innerWidth / 2;
-    const cy = innerHeight / 2;
-    this.renderRoot.querySelectorAll<HTMLElement>('.open').forEach((tile) => {
-      const r = tile.getBoundingClientRect();
-      if (!r.width || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) return;
-      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (d < distance) [distance, best] = [d, Number(tile.dataset.index)];
-    });
-    this.setPreview(best);
+    this.setPreview(nearestToCentre(this.renderRoot.querySelectorAll<HTMLElement>('.open')));
   }
 
   private setPreview(i: number): void {
@@ -445,12 +371,12 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
         aria-labelledby="story-title"
         @cancel=${this.onCancel}
         @close=${() => this.current >= 0 && this.close()}
-        @keydown=${this.onKeydown}
-        @wheel=${this.onWheel}
-        @pointerdown=${this.onPointerDown}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${() => (this.swipe = null)}
-        @click=${this.onClickCapture}
+        @keydown=${this.input.onKeydown}
+        @wheel=${this.input.onWheel}
+        @pointerdown=${this.input.onPointerDown}
+        @pointerup=${this.input.onPointerUp}
+        @pointercancel=${this.input.onPointerCancel}
+        @click=${this.input.onClickCapture}
       >
         <span tabindex="0" @focus=${() => this.wrap(true)}></span>
         <div class="stage" part="stage">
