@@ -25,6 +25,7 @@ export default [
       'live/service/node': 'src/live/service/node.ts',
       'live/service/cloudflare': 'src/live/service/cloudflare.ts',
       'live/pin-console.define': 'src/live/pin-console.define.ts',
+      'feed/define': 'src/feed/define.ts',
     },
     external,
     plugins: [ts()],
@@ -41,7 +42,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: (chunk) =>
-        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
+        chunk.facadeModuleId?.includes('/src/overlay/') ? 'overlay-[hash].js' : chunk.facadeModuleId?.includes('/src/feed/') ? 'feed-[hash].js' : chunk.moduleIds.some((id) => id.includes('/show-binding')) ? 'show-[hash].js' : '[name]-[hash].js',
     },
   },
   {

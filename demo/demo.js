@@ -12,7 +12,7 @@ if (store === 'woocommerce') {
   window.wcBlocksMiddlewareConfig = { storeApiNonce: res.headers.get('Nonce') };
 }
 
-const players = document.querySelectorAll('shoppable-video');
+const players = document.querySelectorAll('shoppable-video, shoppable-feed');
 for (const player of players) {
   player.setAttribute('checkout', store);
   // The demo's stand-in for the store's checkout page: what the store's server holds.

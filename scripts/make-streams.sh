@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the small committed test streams under test/fixtures/streams/ (everything
 # except README.md, which documents them). Run from anywhere: `npm run streams`.
+# (ffprobe output is read to the end with `sed -n 1p`: `head -n1` can close the pipe early,
+# ffprobe then dies of SIGPIPE and `pipefail` aborts the run.)
 # Needs ffmpeg + ffprobe (Debian: `apt-get install -y ffmpeg`). Made with ffmpeg 5.1.
 #
 #   ts/index.m3u8     VOD, MPEG-TS, H.264 320x180 ~150k + AAC, 10 x 2 s segments
 #   fmp4/master.m3u8  VOD, fMP4/CMAF, 3 H.264 renditions + 1 AAC rendition, 10 x 2 s segments
 #   subs/master.m3u8  VOD, MPEG-TS 320x180 + WebVTT subtitles in English and German
 #   mp4/clip.mp4      progressive MP4 (faststart), H.264 320x180 + AAC
+#   stories/<id>/     six short vertical (9:16) stories for <shoppable-feed>: 6-8 s, MPEG-TS
+#                     360x640 ~90k + AAC, 2 s segments, master.m3u8 + index.m3u8, poster.jpg
+#                     (show.json next to them is hand-written and kept by this script)
 #
 # Every video frame comes from ffmpeg's `testsrc2` (moving pattern + timer, no fonts) and
 # the audio from `sine` (440 Hz with a short beep every second). Output is reproducible:
@@ -64,8 +69,8 @@ avc1_codec() {
 # Fails unless the codec string agrees with ffprobe's profile and level.
 check_codec() { # <input> <avc1.xxxxxx>
   local profile level want_p
-  profile="$(ffprobe -v error -select_streams v:0 -show_entries stream=profile -of default=nw=1:nk=1 "$1" | head -n1)"
-  level="$(ffprobe -v error -select_streams v:0 -show_entries stream=level -of default=nw=1:nk=1 "$1" | head -n1)"
+  profile="$(ffprobe -v error -select_streams v:0 -show_entries stream=profile -of default=nw=1:nk=1 "$1" | sed -n 1p)"
+  level="$(ffprobe -v error -select_streams v:0 -show_entries stream=level -of default=nw=1:nk=1 "$1" | sed -n 1p)"
   case "$profile" in
     Main) want_p=4d ;;
     Baseline | "Constrained Baseline") want_p=42 ;;
@@ -97,17 +102,17 @@ playlist_rates() { # <dir> <playlist>
 }
 
 # Fails unless every media segment of the playlist starts with a keyframe and the
-# playlist has DURATION/SEG segments.
+# playlist has DURATION/SEG segments (rounded up: a 7 s story ends on a 1 s segment).
 check_segments() { # <dir> <playlist> [init]
   local dir="$1" pl="$2" init="${3:-}" n=0 seg input flags
   while IFS= read -r seg; do
     input="$dir/$seg"
     [[ -n "$init" ]] && input="concat:$dir/$init|$dir/$seg"
-    flags="$(ffprobe -v error -select_streams v:0 -read_intervals '%+#1' -show_entries packet=flags -of csv=p=0 "$input" | head -n1)"
+    flags="$(ffprobe -v error -select_streams v:0 -read_intervals '%+#1' -show_entries packet=flags -of csv=p=0 "$input" | sed -n 1p)"
     [[ "$flags" == K* ]] || { echo "make-streams: $dir/$seg does not start with a keyframe" >&2; exit 1; }
     n=$((n + 1))
   done < <(grep -v '^#' "$dir/$pl" | grep -v '^$')
-  [[ $n -eq $((DURATION / SEG)) ]] || { echo "make-streams: $dir/$pl has $n segments" >&2; exit 1; }
+  [[ $n -eq $(((DURATION + SEG - 1) / SEG)) ]] || { echo "make-streams: $dir/$pl has $n segments" >&2; exit 1; }
 }
 
 # One MPEG-TS HLS rendition: 320x180 H.264 + AAC, seg0.ts ... seg9.ts.
@@ -183,8 +188,8 @@ encode_ts "$S" video.m3u8 48
 check_segments "$S" video.m3u8
 SUBS_CODEC="$(avc1_codec "$S/seg0.ts")"
 check_codec "$S/seg0.ts" "$SUBS_CODEC"
-V_DTS="$(ffprobe -v error -select_streams v:0 -read_intervals '%+#1' -show_entries packet=dts -of csv=p=0 "$S/seg0.ts" | head -n1 | cut -d, -f1)"
-A_PTS="$(ffprobe -v error -select_streams a:0 -read_intervals '%+#1' -show_entries packet=pts -of csv=p=0 "$S/seg0.ts" | head -n1 | cut -d, -f1)"
+V_DTS="$(ffprobe -v error -select_streams v:0 -read_intervals '%+#1' -show_entries packet=dts -of csv=p=0 "$S/seg0.ts" | sed -n 1p | cut -d, -f1)"
+A_PTS="$(ffprobe -v error -select_streams a:0 -read_intervals '%+#1' -show_entries packet=pts -of csv=p=0 "$S/seg0.ts" | sed -n 1p | cut -d, -f1)"
 MPEGTS=$((V_DTS < A_PTS ? V_DTS : A_PTS))
 
 EN=(one two three four five six seven eight nine ten)
@@ -258,19 +263,55 @@ mkdir -p "$U"
 printf '%s\n' '#EXTM3U' '#EXT-X-VERSION:7' '#EXT-X-INDEPENDENT-SEGMENTS' \
   '#EXT-X-STREAM-INF:BANDWIDTH=100387,RESOLUTION=256x144,CODECS="hvc1.2.4.L153.B0"' \
   '../fmp4/144p.m3u8' >"$U/hevc.m3u8"
-for i in 0 1; do yes 'not a video segment' | head -c 6000 >"$U/junk$i.ts"; done
+# (yes dies of SIGPIPE when head stops reading: read it through a process substitution,
+# whose exit status pipefail does not see.)
+for i in 0 1; do head -c 6000 < <(yes 'not a video segment') >"$U/junk$i.ts"; done
 printf '%s\n' '#EXTM3U' '#EXT-X-VERSION:3' '#EXT-X-TARGETDURATION:2' '#EXT-X-PLAYLIST-TYPE:VOD' \
   '#EXTINF:2.0,' 'junk0.ts' '#EXTINF:2.0,' 'junk1.ts' '#EXT-X-ENDLIST' >"$U/junk.m3u8"
+
+# ---------------------------------------------------------------------------------------
+# 6. stories/: short vertical clips for <shoppable-feed> (issue 12). One MPEG-TS rendition
+# each (360x640, ~90 kbit/s video), 2 s segments, a master playlist (so the player's
+# start-up prefetch runs as for any show), and a poster (the frame at 0.5 s). Each story
+# turns the test pattern's hue and the tone's pitch, so a test (or a person) can tell them
+# apart. The show manifests (stories/<id>/show.json) are hand-written, not generated: they
+# are carried over from the previous fixtures below.
+
+echo "make-streams: stories/"
+STORIES=(linen-overshirt:8:0 velvet-lipstick:6:60 rose-serum:7:120 gold-hoops:6:180 canvas-sneaker:7:240 spring-mix:8:300)
+for story in "${STORIES[@]}"; do
+  IFS=: read -r id secs hue <<<"$story"
+  D="$TMP/stories/$id"
+  mkdir -p "$D"
+  "${FF[@]}" -f lavfi -i "testsrc2=size=360x640:rate=$FPS:duration=$secs,hue=h=$hue" \
+    -f lavfi -i "sine=frequency=$((330 + hue)):beep_factor=4:sample_rate=48000:duration=$secs" \
+    -map 0:v -map 1:a "${X264[@]}" -b:v 90k -maxrate 120k -bufsize 180k \
+    "${AAC[@]}" "${DETERMINISTIC[@]}" \
+    -f hls -hls_time "$SEG" -hls_playlist_type vod -hls_flags independent_segments \
+    -hls_segment_type mpegts -hls_segment_filename "$D/seg%d.ts" "$D/index.m3u8"
+  DURATION="$secs" check_segments "$D" index.m3u8
+  codec="$(avc1_codec "$D/seg0.ts")"
+  check_codec "$D/seg0.ts" "$codec"
+  read -r peak avg < <(playlist_rates "$D" index.m3u8)
+  printf '%s\n' '#EXTM3U' '#EXT-X-VERSION:3' '#EXT-X-INDEPENDENT-SEGMENTS' \
+    "#EXT-X-STREAM-INF:BANDWIDTH=$peak,AVERAGE-BANDWIDTH=$avg,RESOLUTION=360x640,FRAME-RATE=$FPS.000,CODECS=\"$codec,mp4a.40.2\"" \
+    index.m3u8 >"$D/master.m3u8"
+  # (frame 12 = 0.5 s; an input -ss on these TS segments yields no frame at all)
+  "${FF[@]}" -i "$D/seg0.ts" -vf 'select=eq(n\,12),scale=180:320' -frames:v 1 -q:v 6 "${DETERMINISTIC[@]}" "$D/poster.jpg"
+  [[ -s "$D/poster.jpg" ]] || { echo "make-streams: no poster for $id" >&2; exit 1; }
+  if [[ -f "$OUT/stories/$id/show.json" ]]; then cp "$OUT/stories/$id/show.json" "$D/"; fi
+done
 
 # ---------------------------------------------------------------------------------------
 # swap in: wipe everything but README.md, move the new streams in place
 
 mkdir -p "$OUT"
 find "$OUT" -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
-mv "$TMP/ts" "$TMP/fmp4" "$TMP/subs" "$TMP/mp4" "$TMP/unsupported" "$OUT/"
+mv "$TMP/ts" "$TMP/fmp4" "$TMP/subs" "$TMP/mp4" "$TMP/unsupported" "$TMP/stories" "$OUT/"
 
 echo "make-streams: done ($(du -sh "$OUT" | cut -f1) in ${OUT#"$ROOT"/})"
 echo "  ts/index.m3u8     $TS_CODEC,mp4a.40.2"
 echo "  fmp4/master.m3u8  $(grep -o 'CODECS="[^"]*"' "$OUT/fmp4/master.m3u8" | tr '\n' ' ')"
 echo "  subs/master.m3u8  $SUBS_CODEC,mp4a.40.2  X-TIMESTAMP-MAP MPEGTS:$MPEGTS"
 echo "  mp4/clip.mp4      $MP4_CODEC,mp4a.40.2"
+echo "  stories/          ${#STORIES[@]} stories, $(du -sh "$OUT/stories" | cut -f1)"
