@@ -132,8 +132,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
   private readonly controlsUi = new ControlsController(this);
   private readonly showLoader = new ShowLoader(this);
 
-  /** What had focus before an update. */
-  private focused: Element | null = null;
+  private focused: Element | null = null; // what had focus before an update
   /** The floating mini-player, a lazy chunk loaded when playback first starts. */
   private miniPlayer: Promise<unknown> | null = null;
 

@@ -66,17 +66,9 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   label = '';
   locale = '';
   strings: Partial<FeedStrings> & Record<string, string> = {};
-  checkout = '';
-  adapter: CheckoutAdapter | null = null;
-  shop = '';
-  storefrontToken = '';
-  apiVersion = '';
-  checkoutUrl = '';
-  cartUrl = '';
-  cartRoot = '';
-  showId = '';
-  /** Origins besides the page's that product, cart and checkout links may lead to (passed to the viewer's players). */
-  allowedOrigins = '';
+  // The checkout settings, as on <shoppable-video> (CHECKOUT_PROPERTIES), handed to the viewer's players.
+  checkout = ''; adapter: CheckoutAdapter | null = null; shop = ''; storefrontToken = ''; apiVersion = '';
+  checkoutUrl = ''; cartUrl = ''; cartRoot = ''; showId = ''; allowedOrigins = '';
 
   /** The items as read from their manifests (null while one is loading). */
   stories: Array<Story | null> = [];
