@@ -36,7 +36,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 180_000,
+  testsFinishTimeout: 600_000, // the cart soak (test/commerce/soak.test.ts) runs about 3 minutes
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: testMiddleware(),

@@ -12,7 +12,7 @@ import { PRODUCTS, configFor, fault, line, preparePage, requestLog, resetStore, 
 import { until } from '../helpers.js';
 
 const STORES: Store[] = ['shopify', 'shopify-storefront', 'woocommerce', 'bigcommerce'];
-const RUNS = 60; // sequences per store
+const RUNS = 250; // sequences per store: 1,000 in all
 const TIMEOUT_MS = 200;
 const SETTLE_MS = 60;
 
@@ -53,7 +53,7 @@ interface Intent { key: Key; qty: number; told: boolean; lost: number }
 
 for (const store of STORES) {
   describe(`soak: ${store}`, function () {
-    this.timeout(120_000);
+    this.timeout(300_000);
     it(`${RUNS} random sequences keep the cart exactly as the shopper was told`, async () => {
       let sequences = 0;
       let steps = 0;
