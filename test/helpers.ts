@@ -1,3 +1,4 @@
+import { fixture } from '@open-wc/testing';
 /** Shared helpers for browser tests. */
 import type { ShoppableVideoElement } from '../src/elements/shoppable-video.component.js';
 import type { ShoppableError } from '../src/internal/errors.js';
@@ -56,6 +57,16 @@ export function recordErrors(el: EventTarget): ShoppableError[] {
   const seen: ShoppableError[] = [];
   el.addEventListener('sv-error', (e) => seen.push((e as CustomEvent<ShoppableError>).detail));
   return seen;
+}
+
+/** A muted player on `src`, in the page, with every `sv-error` it reports. */
+export async function mountRecording(src: string): Promise<{ el: ShoppableVideoElement; errors: ShoppableError[] }> {
+  const el = document.createElement('shoppable-video');
+  el.muted = true;
+  const errors = recordErrors(el);
+  el.src = src;
+  await fixture(el); // removed after the test, like every fixture
+  return { el, errors };
 }
 
 /** Text a sighted user sees in the player's shadow root part `selector`. */

@@ -3,6 +3,7 @@ import { CHECKOUT_PROPERTIES, type CheckoutSettings } from '../commerce/checkout
 import type { CheckoutAdapter } from '../commerce/types.js';
 import { ShoppableElement } from '../internal/base-element.js';
 import { cssProps } from '../internal/css-props.js';
+import { srOnly } from '../internal/styles.js';
 import { fill } from '../internal/text.js';
 import type { Show } from '../timeline/types.js';
 import { feedStyles } from './feed.styles.js';
@@ -38,7 +39,7 @@ const splitList = { fromAttribute: (v: string | null) => (v ?? '').split(/\s+/).
  * @cssproperty --sv-radius, --sv-font, --sv-focus-ring, --sv-accent - Shared with the player.
  */
 export class ShoppableFeedElement extends ShoppableElement implements CheckoutSettings {
-  static override styles = feedStyles;
+  static override styles = [feedStyles, srOnly];
 
   static override properties = {
     shows: { converter: splitList },

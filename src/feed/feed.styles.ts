@@ -211,14 +211,6 @@ export const feedStyles = css`
       transform: translateY(var(--sv-feed-enter, 24px));
     }
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (max-width: 600px) {
     .stage {
       height: 100%;

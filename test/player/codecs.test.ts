@@ -4,14 +4,10 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import { liveHlsInstances } from '../../src/player/pipeline.js';
-import { failOnUncaught, recordErrors, shadowText, until } from '../helpers.js';
+import { failOnUncaught, mountRecording, recordErrors, shadowText, until } from '../helpers.js';
 
 async function mount(src: string) {
-  const el = document.createElement('shoppable-video');
-  el.muted = true;
-  const errors = recordErrors(el);
-  el.src = src;
-  await fixture<ShoppableVideoElement>(el);
+  const { el, errors } = await mountRecording(src);
   // Count hls.js's media recoveries on whatever instance the pipeline creates.
   const recoveries = { count: 0 };
   const spy = setInterval(() => {

@@ -1,19 +1,11 @@
 // Network faults during playback: hls.js's own retry policies apply (a segment server error
 // that lasts longer than a few seconds is ridden out), and after a fatal network error the
 // player resumes by itself when the browser comes back online.
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
-import { failOnUncaught, faultyStream, recordErrors, until } from '../helpers.js';
+import { failOnUncaught, mountRecording, faultyStream, until } from '../helpers.js';
 
-async function mount(src: string) {
-  const el = document.createElement('shoppable-video');
-  el.muted = true;
-  const errors = recordErrors(el);
-  el.src = src;
-  await fixture<ShoppableVideoElement>(el);
-  return { el, errors };
-}
+const mount = mountRecording;
 
 describe('network faults during playback', () => {
   failOnUncaught();
