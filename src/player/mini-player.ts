@@ -132,6 +132,11 @@ export const miniPlayerStyles = css`
       inset-block-end: 12px;
       inset-inline-end: 12px;
     }
+    /* A phone: a 44 × 44 px target for the finger. */
+    .mini-close {
+      min-width: 44px;
+      height: 44px;
+    }
   }
   @keyframes sv-mini-in {
     from {
