@@ -398,7 +398,8 @@ export const cardStyles = css`
     height: 44px;
   }
   .sheet .qty input {
-    width: 40px;
+    align-self: stretch;
+    width: 44px;
   }
   .sheet .buy,
   .sheet .outcome > :not(.error) {

@@ -21,6 +21,12 @@ export const hotspotStyles = css`
     height: 24px;
     margin: -12px 0 0 -12px;
   }
+  .tiny.compact .hotspot {
+    transform: translate(max(calc(var(--x) * var(--sw)), var(--x0)), min(calc(var(--y) * var(--sh)), var(--ymax)));
+  }
+  .tiny.compact:dir(rtl) .hotspot {
+    transform: translate(min(calc(var(--x) * var(--sw)), var(--x1)), min(calc(var(--y) * var(--sh)), var(--ymax)));
+  }
   .tiny .dot {
     width: 14px;
     height: 14px;

@@ -36,6 +36,8 @@ const COMPACT_WIDTH = 520;
 const COMPACT_HEIGHT = 280;
 /** Below this box height (px: the mini-player on a phone) hotspots are 24 px instead of 44. */
 const TINY_HEIGHT = 160;
+/** In so small a frame, hotspot centres keep this far (px) from the inline-start edge: the mini-player's ✕ is there. */
+const TINY_CLEAR = 64;
 /** A compact player in a viewport narrower than this (px, a phone) opens cards as a bottom sheet. */
 const SHEET_VIEWPORT = 520;
 
@@ -396,10 +398,12 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const docked = Boolean(product) && this._compact && !this._sheet;
     const count = this.flow?.cartCount;
     const hidden = this._hidden;
+    // The mini-player on a phone: the toolbar keeps only the cart count, which taps go through (hotspots lie under it).
+    const tiny = s.box < TINY_HEIGHT;
     return html`
-      <div class="root ${this._compact ? 'compact' : ''} ${s.box < TINY_HEIGHT ? 'tiny' : ''}" @keydown=${this.onKeydown}>
+      <div class="root ${this._compact ? 'compact' : ''} ${tiny ? 'tiny' : ''}" @keydown=${this.onKeydown}>
         <div class="bounds"></div>
-        <div class="stage" ?hidden=${hidden || docked} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px`, '--ymax': `calc(${s.box - s.y - (s.box < TINY_HEIGHT ? 12 : 22)}px - var(--_controls))` })}>
+        <div class="stage" ?hidden=${hidden || docked} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px`, '--ymax': `calc(${s.box - s.y - (tiny ? 16 : 22)}px - var(--_controls))`, '--x0': `${TINY_CLEAR - s.x}px`, '--x1': `${s.w + s.x - TINY_CLEAR}px` })}>
           ${spots.map((cue) => renderSpot(this, cue, t))}
         </div>
         <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => renderTeaser(this, cue, t))}</div>
@@ -412,12 +416,12 @@ export class ShoppableOverlayElement extends ShoppableElement {
                 ><span class="sr-only">${count === undefined ? '' : fill(t.cartCount, { count })}</span></span
               >`
             : nothing}
-          ${this.products.size && !hidden
+          ${this.products.size && !hidden && !tiny
             ? html`<button part="list-button" aria-expanded=${this._list} @click=${() => this.toggleList()}>
                 ${listIcon}<span class="tl">${t.products} </span><span class="n">${this.products.size}</span>
               </button>`
             : nothing}
-          <button part="hide-button" @click=${() => this.toggleHidden()}>${eyeIcon(!hidden)}<span class="tl">${hidden ? t.showProducts : t.hideProducts}</span></button>
+          ${tiny ? nothing : html`<button part="hide-button" @click=${() => this.toggleHidden()}>${eyeIcon(!hidden)}<span class="tl">${hidden ? t.showProducts : t.hideProducts}</span></button>`}
         </div>
         ${this._list && !hidden ? renderList(this, t, new Set(shown.map((c) => c.productId))) : nothing}
         <div class="sr-only" role="status">${this._announcement}</div>

@@ -101,6 +101,12 @@ export const overlayStyles = css`
     min-width: 2ch;
     font-variant-numeric: tabular-nums;
   }
+  .tiny .toolbar {
+    pointer-events: none;
+  }
+  .tiny .toolbar > * {
+    min-height: 28px;
+  }
   .cart[data-pending] {
     visibility: hidden;
   }
@@ -129,7 +135,8 @@ export const overlayStyles = css`
   }
   @media (max-width: 519.98px) {
     /* A phone: 44 × 44 px targets for the finger. */
-    .toolbar > * {
+    .toolbar > *,
+    .compact .toolbar > * {
       min-height: 44px;
       min-width: 44px;
     }

@@ -132,11 +132,6 @@ export const miniPlayerStyles = css`
       inset-block-end: 12px;
       inset-inline-end: 12px;
     }
-    /* A phone: a 44 × 44 px target for the finger. */
-    .mini-close {
-      min-width: 44px;
-      height: 44px;
-    }
   }
   @keyframes sv-mini-in {
     from {
@@ -162,5 +157,12 @@ export const miniPlayerStyles = css`
     border-radius: 50%;
     background: rgb(0 0 0 / 0.7);
     font-size: 14px;
+  }
+  @media (max-width: 480px) {
+    /* A phone: a 44 × 44 px target for the finger. */
+    .mini-close {
+      min-width: 44px;
+      height: 44px;
+    }
   }
 `;
