@@ -211,6 +211,16 @@ export const cardStyles = css`
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
+  /* Room for the add's outcome kept from the start: Checkout / View cart arriving move nothing (CLS 0). */
+  .outcome-slot {
+    min-height: 40px;
+  }
+  .docked .outcome-slot {
+    min-height: 0;
+  }
+  .sheet .outcome-slot {
+    min-height: 44px;
+  }
   .outcome {
     display: flex;
     flex-wrap: wrap;

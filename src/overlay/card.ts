@@ -113,7 +113,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
         ${o.flow && buyable ? renderQuantity(o, product, quantity, max, t) : nothing}
         ${renderBuy(o, product, variant?.id, quantity, buyable, exists, t)}
       </div>
-      ${renderOutcome(o, product, t)}
+      ${o.flow ? html`<div class="outcome-slot">${renderOutcome(o, product, t)}</div>` : nothing}
     </div>
   </div>`;
 }
