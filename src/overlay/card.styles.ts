@@ -23,6 +23,8 @@ export const cardStyles = css`
   .card.anchored {
     /* Narrow enough to fit beside its hotspot on the wider half of the box. */
     width: min(300px, calc(50% - 48px));
+    /* Placed below the toolbar (floating-card.ts keeps its 52 px free) and above the controls. */
+    max-height: calc(100% - var(--_controls) - 60px);
   }
   .card.linked {
     cursor: pointer;

@@ -2,8 +2,8 @@
  * Seek-bar markers where products appear (part of the show chunk: a player without a show
  * never loads them). One tab stop; arrows, Home and End move between markers; Enter seeks.
  */
-import { html, nothing } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { html, nothing, type ElementPart } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { cssProps } from '../internal/css-props.js';
 import { fill } from '../internal/text.js';
 import { requestMedia } from '../player/requests.js';
@@ -16,6 +16,19 @@ interface Marker {
 }
 
 const MAX_MARKERS = 100;
+
+/** Hands the element to a callback on every render (lit's `ref` without its async machinery: smaller). */
+const withElement = directive(
+  class extends Directive {
+    render(_cb: (el: Element) => void): typeof nothing {
+      return nothing;
+    }
+    override update(part: ElementPart, [cb]: [(el: Element) => void]): typeof nothing {
+      cb(part.element);
+      return nothing;
+    }
+  },
+);
 /** Centres closer than this (px) on the bar: the later marker is hidden (WCAG 2.2 target size, 2.5.8). */
 const MIN_GAP = 24;
 
@@ -35,7 +48,7 @@ export class SeekMarkers {
     if (!markers.length) return nothing;
     const shown = this.shown(markers, duration);
     const focus = shown[this.focus] ? this.focus : shown.indexOf(true);
-    return html`<div class="markers" role="group" aria-label=${t.productMoments} @keydown=${this.onKeydown} ${ref(this.observe)}>
+    return html`<div class="markers" role="group" aria-label=${t.productMoments} @keydown=${this.onKeydown} ${withElement(this.observe)}>
       ${markers.map(
         (m, i) => html`<button
           class="marker"
@@ -74,11 +87,11 @@ export class SeekMarkers {
     return spaced(markers.map((m) => m.time / duration), this.width);
   }
 
-  private readonly observe = (el?: Element): void => {
+  private readonly observe = (el: Element): void => {
     if (el === this.group) return;
     if (this.group) this.resizer?.unobserve(this.group);
-    this.group = el as HTMLElement | undefined;
-    if (this.group) this.resizer?.observe(this.group);
+    this.group = el as HTMLElement;
+    this.resizer?.observe(el);
   };
 
   /** After a resize between renders: hides and shows markers in place (the next render agrees). */
