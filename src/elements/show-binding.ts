@@ -53,6 +53,7 @@ export class ShowBinding {
   disconnect(): void {
     this.model.disconnect();
     this.checkout.dispose();
+    this.markers.disconnect();
   }
 
   /** Re-reads the checkout settings (the checkout waits for a loading manifest's show id). */

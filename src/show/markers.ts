@@ -94,6 +94,12 @@ export class SeekMarkers {
     this.resizer?.observe(el);
   };
 
+  /** Stops measuring (the player's show is torn down). */
+  disconnect(): void {
+    this.resizer?.disconnect();
+    this.group = undefined;
+  }
+
   /** After a resize between renders: hides and shows markers in place (the next render agrees). */
   private spread(): void {
     const buttons = Array.from(this.group?.querySelectorAll<HTMLButtonElement>('button.marker') ?? []);
