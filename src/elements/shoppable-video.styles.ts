@@ -207,6 +207,10 @@ export const playerStyles = css`
     margin-inline-start: -12px;
     pointer-events: auto;
   }
+  /* A marker closer than 24 px to the one before it is hidden (src/show/markers.ts). */
+  button.marker[hidden] {
+    display: none;
+  }
   button.marker::before {
     content: '';
     width: 8px;

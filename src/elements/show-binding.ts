@@ -67,6 +67,7 @@ export class ShowBinding {
     this.model.disconnect();
     this.live.detach();
     this.checkout.dispose();
+    this.markers.disconnect();
   }
 
   /** Re-reads the checkout settings (the checkout waits for a loading manifest's show id). */

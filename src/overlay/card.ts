@@ -27,6 +27,8 @@ export interface CardHost {
   readonly active: readonly Cue[];
   readonly _open: OpenCard | null;
   readonly _compact: boolean;
+  /** On a phone: the card is a bottom sheet (the top layer, over the page below the player). */
+  readonly _sheet: boolean;
   readonly t: OverlayStrings;
   /** Each product's chosen option values. */
   readonly selections: Map<string, Selection>;
@@ -50,8 +52,9 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
   const max = maxQuantity(variant);
   const quantity = Math.min(o.quantities.get(product.id) ?? 1, max);
   const anchored = !o._compact && open.cue && hasPosition(open.cue) && o.active.includes(open.cue);
-  const docked = o._compact && !anchored;
-  const mode = anchored ? 'anchored' : docked ? 'docked' : 'side';
+  const sheet = o._sheet && !anchored;
+  const docked = o._compact && !anchored && !sheet;
+  const mode = anchored ? 'anchored' : sheet ? 'sheet' : docked ? 'docked' : 'side';
   const link = o.cardLink !== 'none' ? productUrl(o, product) : undefined;
   const inventory = variant?.inventory;
   const few = inventory !== undefined && inventory <= 5;
@@ -63,7 +66,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
     part="card"
     role="dialog"
     aria-labelledby="card-title"
-    tabindex="-1"
+    popover=${sheet ? 'manual' : nothing}
     @click=${(e: MouseEvent) => onCardClick(o, e, link)}
   >
     <button class="close" part="card-close" aria-label=${t.close} @click=${() => o.closeCard()}>✕</button>
@@ -113,7 +116,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
         ${o.flow && buyable ? renderQuantity(o, product, quantity, max, t) : nothing}
         ${renderBuy(o, product, variant?.id, quantity, buyable, exists, t)}
       </div>
-      ${renderOutcome(o, product, t)}
+      ${o.flow ? html`<div class="outcome-slot">${renderOutcome(o, product, t)}</div>` : nothing}
     </div>
   </div>`;
 }

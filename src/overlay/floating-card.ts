@@ -2,6 +2,9 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Space kept free inside the box: 8 px, and the toolbar's 52 px at the top (the card never covers it). */
+const PADDING = { top: 52, right: 8, bottom: 8, left: 8 };
+
 interface Anchoring {
   spot: HTMLElement;
   card: HTMLElement;
@@ -63,7 +66,7 @@ export class FloatingCardController implements ReactiveController {
       // Both measured here as rectangles: Floating UI's defaults read <html>'s client size and
       // offsets, which a theme resetting :root (display: inline) turns into 0.
       const { x, y, width, height } = bounds.getBoundingClientRect();
-      const within = { boundary: { x, y, width, height }, rootBoundary: { x: 0, y: 0, width: innerWidth, height: innerHeight }, padding: 8 };
+      const within = { boundary: { x, y, width, height }, rootBoundary: { x: 0, y: 0, width: innerWidth, height: innerHeight }, padding: PADDING };
       return void computePosition(spot, card, {
         placement: 'top',
         middleware: [offset(14), flip({ ...within, fallbackPlacements: ['bottom', 'right', 'left'] }), shift({ ...within, crossAxis: true })],

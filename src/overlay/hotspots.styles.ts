@@ -15,6 +15,26 @@ export const hotspotStyles = css`
     border-radius: 50%;
     transform: translate(calc(var(--x) * var(--sw)), calc(var(--y) * var(--sh)));
   }
+  .tiny .hotspot {
+    /* The mini-player on a phone: 44 px hotspots would cover each other there; 24 px (WCAG 2.5.8) do not. */
+    width: 24px;
+    height: 24px;
+    margin: -12px 0 0 -12px;
+  }
+  .tiny.compact .hotspot {
+    transform: translate(max(calc(var(--x) * var(--sw)), var(--x0)), min(calc(var(--y) * var(--sh)), var(--ymax)));
+  }
+  .tiny.compact:dir(rtl) .hotspot {
+    transform: translate(min(calc(var(--x) * var(--sw)), var(--x1)), min(calc(var(--y) * var(--sh)), var(--ymax)));
+  }
+  .tiny .dot {
+    width: 14px;
+    height: 14px;
+  }
+  .compact .hotspot {
+    /* A small box (phone, mini-player): kept above the control bar, so seek markers and controls stay tappable. */
+    transform: translate(calc(var(--x) * var(--sw)), min(calc(var(--y) * var(--sh)), var(--ymax)));
+  }
   .dot {
     width: 18px;
     height: 18px;

@@ -22,6 +22,10 @@ import { initialSelection, type Selection } from './variants.js';
 
 /** A shopping bag (inline SVG: emoji fonts are not everywhere). */
 const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="bag"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
+/** Icons the compact toolbar shows instead of its labels (which stay for screen readers). */
+const listIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="icon"><path fill="currentColor" d="M3 5h18v2H3zm0 6h18v2H3zm0 6h18v2H3z"/></svg>`;
+const eyeIcon = (off: boolean) =>
+  svg`<svg viewBox="0 0 24 24" width="18" height="18" focusable="false" class="icon"><path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z${off ? 'M4 4l16 16' : ''}"/><circle cx="12" cy="12" r="3" fill="currentColor"/></svg>`;
 
 export type { CardDetail, CartAddDetail, CartErrorDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 
@@ -30,6 +34,12 @@ const ANNOUNCE_EVERY_MS = 4000;
 /** Below this overlay width or height (px) cards dock instead of floating by their hotspot. */
 const COMPACT_WIDTH = 520;
 const COMPACT_HEIGHT = 280;
+/** Below this box height (px: the mini-player on a phone) hotspots are 24 px instead of 44. */
+const TINY_HEIGHT = 160;
+/** In so small a frame, hotspot centres keep this far (px) from the inline-start edge: the mini-player's ✕ is there. */
+const TINY_CLEAR = 64;
+/** A compact player in a viewport narrower than this (px, a phone) opens cards as a bottom sheet. */
+const SHEET_VIEWPORT = 520;
 
 /**
  * The shoppable layer over the video: hotspots, product cards, the product list, the cart
@@ -92,6 +102,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     _list: { state: true },
     _hidden: { state: true },
     _compact: { state: true },
+    _sheet: { state: true },
     _stage: { state: true },
     _announcement: { state: true },
   };
@@ -128,6 +139,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
   // State the parts (hotspots.ts, card.ts, product-list.ts) read: @internal, not API.
   /** @internal */ _open: OpenCard | null = null;
   /** @internal */ _compact = false;
+  /** @internal */ _sheet = false;
   /** @internal each product's chosen option values. */
   readonly selections = new Map<string, Selection>();
   /** @internal each product's chosen quantity. */
@@ -139,7 +151,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
 
   private _list = false;
   private _hidden = false;
-  private _stage = { x: 0, y: 0, w: 0, h: 0 };
+  /** The picture in the box, and the box's height. */
+  private _stage = { x: 0, y: 0, w: 0, h: 0, box: 0 };
   private _announcement = '';
 
   private readonly spots = new Map<Cue, HTMLElement>();
@@ -186,7 +199,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this._open = { productId, cue, opener, paused: pause || wasPaused };
     this._list = false;
     this.emit<CardDetail>('sv-card-open', { productId, cueId: cue?.id });
-    void this.updateComplete.then(() => this.piece<HTMLElement>('card')?.focus());
+    void this.updateComplete.then(() => this.focusCard());
   }
 
   /** Closes the open card; focus returns to what opened it when `restoreFocus`. */
@@ -246,6 +259,12 @@ export class ShoppableOverlayElement extends ShoppableElement {
     }
     // The open card floats by its hotspot while both are shown (an anchored card).
     const card = this.piece<HTMLElement>('card');
+    if (card?.popover && !card.matches(':popover-open')) {
+      // The sheet takes the viewport edge away from the player: the bottom, or the top when the player is in the lower half.
+      const r = this.getBoundingClientRect();
+      card.dataset.edge = r.top + r.height / 2 > innerHeight / 2 ? 'top' : 'bottom';
+      card.showPopover();
+    }
     const cue = this._open?.cue;
     this.floating.anchor(card?.classList.contains('anchored') && cue ? this.spots.get(cue) : undefined, card, Boolean(cue?.keyframes?.length));
     if (this.focused && !this.focused.isConnected) this.focusFallback(this._open?.opener ?? this.closedOpener);
@@ -275,8 +294,9 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const ratio = this.videoRatio > 0 ? this.videoRatio : w / h || 1;
     const sw = Math.min(w, h * ratio);
     const sh = Math.min(h, w / ratio);
-    this._stage = { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh };
+    this._stage = { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh, box: h };
     this._compact = w < COMPACT_WIDTH || h < COMPACT_HEIGHT;
+    this._sheet = this._compact && innerWidth < SHEET_VIEWPORT;
   };
 
   // ---- focus and announcements -------------------------------------------------------
@@ -284,6 +304,17 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** @internal an element of the shadow root by part name. */
   piece<T extends Element>(name: string): T | null {
     return this.renderRoot.querySelector<T>(`[part~="${name}"]`);
+  }
+
+  /**
+   * Focus into an opened card goes to a control that shows its focus ring: the chosen value of
+   * the first option axis, else the buy button, else the title link, else ✕.
+   */
+  private focusCard(): void {
+    const card = this.piece<HTMLElement>('card');
+    const first = card?.querySelector<HTMLElement>('fieldset');
+    const target = [first?.querySelector('input:checked:enabled'), first?.querySelector('input:enabled'), card?.querySelector('.buy:not([disabled])'), card?.querySelector('.title a'), card?.querySelector('.close')].find(Boolean);
+    (target as HTMLElement | null | undefined)?.focus();
   }
 
   /** Focus goes to `preferred` when it is still shown, else the first hotspot, else the list button. */
@@ -367,25 +398,33 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const shown = this.active.filter((c) => this.products.has(c.productId));
     const spots = shown.filter(hasPosition);
     const teasers = shown.filter((c) => !hasPosition(c) && c !== open?.cue);
-    const docked = Boolean(product) && this._compact;
+    const docked = Boolean(product) && this._compact && !this._sheet;
     const count = this.flow?.cartCount;
     const hidden = this._hidden;
+    // The mini-player on a phone: the toolbar keeps only the cart count, which taps go through (hotspots lie under it).
+    const tiny = s.box < TINY_HEIGHT;
     return html`
-      <div class="root ${this._compact ? 'compact' : ''}" @keydown=${this.onKeydown}>
+      <div class="root ${this._compact ? 'compact' : ''} ${tiny ? 'tiny' : ''}" @keydown=${this.onKeydown}>
         <div class="bounds"></div>
-        <div class="stage" ?hidden=${hidden} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px` })}>
+        <div class="stage" ?hidden=${hidden || docked} ${cssProps({ left: `${s.x}px`, top: `${s.y}px`, width: `${s.w}px`, height: `${s.h}px`, '--sw': `${s.w}px`, '--sh': `${s.h}px`, '--ymax': `calc(${s.box - s.y - (tiny ? 16 : 22)}px - var(--_controls))`, '--x0': `${TINY_CLEAR - s.x}px`, '--x1': `${s.w + s.x - TINY_CLEAR}px` })}>
           ${spots.map((cue) => renderSpot(this, cue, t))}
         </div>
         <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => renderTeaser(this, cue, t))}</div>
         ${product && !hidden ? renderCard(this, product, open!, t) : nothing}
         <div class="toolbar" part="toolbar" ?hidden=${docked || this._list}>
-          ${count !== undefined && !hidden
-            ? html`<span class="cart" part="cart-count"><span aria-hidden="true">${bagIcon} ${count}</span><span class="sr-only">${fill(t.cartCount, { count })}</span></span>`
+          ${this.flow && !hidden
+            ? // In place (hidden) before the count arrives, its digits a fixed width: a count arriving or changing moves nothing.
+              html`<span class="cart" part="cart-count" ?data-pending=${count === undefined}
+                ><span aria-hidden="true">${bagIcon} <span class="n">${count ?? 0}</span></span
+                ><span class="sr-only">${count === undefined ? '' : fill(t.cartCount, { count })}</span></span
+              >`
             : nothing}
-          ${this.products.size && !hidden
-            ? html`<button part="list-button" aria-expanded=${this._list} @click=${() => this.toggleList()}>${t.products} <span class="n">${this.products.size}</span></button>`
+          ${this.products.size && !hidden && !tiny
+            ? html`<button part="list-button" aria-expanded=${this._list} @click=${() => this.toggleList()}>
+                ${listIcon}<span class="tl">${t.products} </span><span class="n">${this.products.size}</span>
+              </button>`
             : nothing}
-          <button part="hide-button" @click=${() => this.toggleHidden()}>${hidden ? t.showProducts : t.hideProducts}</button>
+          ${tiny ? nothing : html`<button part="hide-button" @click=${() => this.toggleHidden()}>${eyeIcon(!hidden)}<span class="tl">${hidden ? t.showProducts : t.hideProducts}</span></button>`}
         </div>
         ${this._list && !hidden ? renderList(this, t, new Set(shown.map((c) => c.productId))) : nothing}
         <div class="sr-only" role="status">${this._announcement}</div>

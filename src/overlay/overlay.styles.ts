@@ -95,8 +95,51 @@ export const overlayStyles = css`
   .n {
     font-weight: 700;
   }
+  .cart .n {
+    /* Digits of one width, room for two: a count arriving or changing moves nothing. */
+    display: inline-block;
+    min-width: 2ch;
+    font-variant-numeric: tabular-nums;
+  }
+  .tiny .toolbar {
+    pointer-events: none;
+  }
+  .tiny .toolbar > * {
+    min-height: 28px;
+  }
+  .cart[data-pending] {
+    visibility: hidden;
+  }
   svg.bag {
     vertical-align: -3px;
+  }
+  /* Wide: labels; compact (phones, the mini-player): icons, the labels left to screen readers. */
+  .toolbar .icon {
+    display: none;
+  }
+  .compact .toolbar .icon {
+    display: block;
+  }
+  .compact .toolbar .tl {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .compact .toolbar > * {
+    justify-content: center;
+    min-width: 36px;
+    padding: 0 9px;
+  }
+  @media (max-width: 519.98px) {
+    /* A phone: 44 × 44 px targets for the finger. */
+    .toolbar > *,
+    .compact .toolbar > * {
+      min-height: 44px;
+      min-width: 44px;
+    }
   }
 
   /* Close buttons (card and list). */

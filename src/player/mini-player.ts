@@ -158,4 +158,11 @@ export const miniPlayerStyles = css`
     background: rgb(0 0 0 / 0.7);
     font-size: 14px;
   }
+  @media (max-width: 480px) {
+    /* A phone: a 44 × 44 px target for the finger. */
+    .mini-close {
+      min-width: 44px;
+      height: 44px;
+    }
+  }
 `;

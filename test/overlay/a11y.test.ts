@@ -59,13 +59,14 @@ describe('overlay accessibility', () => {
     expect(focused(root)).to.equal('Show Velvet Matte Lipstick, Rosewood: On the lips');
     await sendKeys({ press: 'Enter' });
     await overlay.updateComplete;
-    expect(focused(root), 'focus moves into the card').to.equal('card');
+    expect(focused(root), 'focus moves to the card’s buy button (no options)').to.equal('buy-button');
+    expect(root.activeElement!.matches(':focus-visible'), 'with its focus ring').to.equal(true);
     const stops: (string | null)[] = [];
-    for (let i = 0; i < 3; i++) {
-      await sendKeys({ press: 'Tab' });
+    for (let i = 0; i < 2; i++) {
+      await sendKeys({ press: 'Shift+Tab' });
       stops.push(focused(root));
     }
-    expect(stops).to.deep.equal(['Close', 'Velvet Matte Lipstick, Rosewood', 'buy-button']);
+    expect(stops).to.deep.equal(['Velvet Matte Lipstick, Rosewood', 'Close']);
     await sendKeys({ press: 'Escape' });
     await overlay.updateComplete;
     expect(root.querySelector('[part~="card"]')).to.equal(null);
@@ -82,7 +83,7 @@ describe('overlay accessibility', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => overlay.active.some((c) => c.id === 'serum-shelf'), 'a seek to the serum’s first appearance');
     expect(player.currentTime).to.be.within(8, 8.2);
-    await until(() => focused(root) === 'card', 'focus in the card');
+    await until(() => focused(root) === 'buy-button', 'focus on the card’s buy button');
     expect(piece(overlay, 'card-title').textContent).to.equal('Hydrating Rose Serum, 30 ml');
   });
 
@@ -92,7 +93,7 @@ describe('overlay accessibility', () => {
     const status = piece(overlay, '[role="status"]');
     await until(() => status.textContent === 'Now showing: Relaxed Linen Overshirt, Velvet Matte Lipstick, Rosewood', 'the first announcement');
     spot(overlay, 'overshirt-intro').click();
-    await until(() => focused(overlay.shadowRoot!) === 'card', 'focus in the card');
+    await until(() => overlay.shadowRoot!.activeElement?.closest('[part~="card"]'), 'focus in the card');
     await at(7.5, 'lipstick-close-up');
     expect(overlay.shadowRoot!.querySelector('[part~="card"]'), 'the card left with its cue').to.equal(null);
     expect(focused(overlay.shadowRoot!), 'focus went to the remaining hotspot').to.equal('Show Velvet Matte Lipstick, Rosewood: On the lips');

@@ -18,11 +18,11 @@ export interface Mounted {
 /**
  * The example show on the committed fMP4 stream (20 s, like the show), muted, in a box
  * `width` wide. `checkout` names a built-in adapter (the local storefront answers at the same origin).
- * `show` replaces the example show (a manifest URL or object).
+ * `show` replaces the example show (a manifest URL or object); `src` the stream.
  */
-export async function mount(options: { width?: string; checkout?: string; dir?: string; show?: string | Show } = {}): Promise<Mounted> {
+export async function mount(options: { width?: string; checkout?: string; dir?: string; show?: string | Show; src?: string } = {}): Promise<Mounted> {
   const box = await fixture<HTMLDivElement>(html`<div style="width: ${options.width ?? '800px'}" dir=${options.dir ?? 'ltr'}>
-    <shoppable-video src=${STREAMS.fmp4} .show=${options.show ?? SHOW} checkout=${options.checkout ?? ''} locale="en-US" muted label="Spring show"></shoppable-video>
+    <shoppable-video src=${options.src ?? STREAMS.fmp4} .show=${options.show ?? SHOW} checkout=${options.checkout ?? ''} locale="en-US" muted label="Spring show"></shoppable-video>
   </div>`);
   const player = box.querySelector('shoppable-video')!;
   const overlay = (await until(() => player.overlay, 'the overlay')) as ShoppableOverlayElement;

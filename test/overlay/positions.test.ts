@@ -140,7 +140,7 @@ describe('overlay positions', () => {
     expectCardInside(player, overlay);
   });
 
-  it('docks the card above the controls on a 360 px phone, with every hotspot inside the box', async () => {
+  it('keeps every hotspot inside the box on a 360 px phone, and the card off the picture and the controls', async () => {
     await setViewport({ width: 360, height: 740 });
     const { player, overlay, at } = await mount({ width: '100%' });
     await at(14.5, 'sneaker-walk', 'hoops-finish', 'overshirt-outro');
@@ -155,10 +155,11 @@ describe('overlay positions', () => {
     spot(overlay, 'hoops-finish').click();
     await overlay.updateComplete;
     await frames();
-    expect(piece(overlay, 'card').classList.contains('docked')).to.equal(true);
-    expectCardInside(player, overlay);
+    // A phone: the card is a sheet at the bottom of the viewport, below the player, not over the picture.
+    expect(piece(overlay, 'card').classList.contains('sheet')).to.equal(true);
     const card = piece(overlay, 'card').getBoundingClientRect();
-    expect(card.width).to.be.closeTo(f.width - 16, 0.5);
+    expect([card.left, card.right, card.bottom]).to.deep.equal([0, innerWidth, innerHeight]);
+    expect(card.top, 'below the picture').to.be.at.least(f.bottom);
     // Never over the controls: the control bar's buttons stay clickable.
     const play = shadow(player, '[part="play-button"]').getBoundingClientRect();
     const hit = player.shadowRoot!.elementFromPoint(play.left + play.width / 2, play.top + play.height / 2);
