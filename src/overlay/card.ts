@@ -45,6 +45,16 @@ export interface CardHost {
   requestUpdate(): void;
 }
 
+/**
+ * Focus into an opened card goes to a control that shows its focus ring: the chosen value of
+ * the first option axis, else the buy button, else the title link, else ✕ (never the card).
+ */
+export function focusCard(card: Element | null): void {
+  const first = card?.querySelector('fieldset');
+  const target = [first?.querySelector('input:checked:enabled'), first?.querySelector('input:enabled'), card?.querySelector('.buy:not([disabled])'), card?.querySelector('.title a'), card?.querySelector('.close')].find(Boolean);
+  (target as HTMLElement | null | undefined)?.focus();
+}
+
 export function renderCard(o: CardHost, product: Product, open: OpenCard, t: OverlayStrings): TemplateResult {
   const selection = o.selections.get(product.id) ?? [];
   const { variant, buyable, exists } = resolve(product, selection);

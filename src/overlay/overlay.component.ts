@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import { ShoppableElement } from '../internal/base-element.js';
@@ -6,8 +6,9 @@ import { spinKeyframes, srOnly } from '../internal/styles.js';
 import { requestMedia } from '../player/requests.js';
 import type { Point } from '../timeline/interpolate.js';
 import type { Cue, Product } from '../timeline/types.js';
-import { renderCard, type OpenCard } from './card.js';
+import { focusCard, renderCard, type OpenCard } from './card.js';
 import { cardStyles } from './card.styles.js';
+import { sheetStyles } from './sheet.styles.js';
 import { FloatingCardController } from './floating-card.js';
 import { formatPrice } from './format.js';
 import { hasPosition, renderSpot, renderTeaser } from './hotspots.js';
@@ -15,17 +16,11 @@ import { hotspotStyles } from './hotspots.styles.js';
 import { overlayStyles } from './overlay.styles.js';
 import { OVERLAY_PARTS } from './parts.js';
 import { renderList } from './product-list.js';
+import { renderToolbar } from './toolbar.js';
 import { productListStyles } from './product-list.styles.js';
 import { DEFAULT_OVERLAY_STRINGS, fill, type OverlayStrings } from './strings.js';
 import type { CardDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 import { initialSelection, type Selection } from './variants.js';
-
-/** A shopping bag (inline SVG: emoji fonts are not everywhere). */
-const bagIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="bag"><path fill="currentColor" d="M7 7V6a5 5 0 0 1 10 0v1h3l1 14H3L4 7h3zm2 0h6V6a3 3 0 0 0-6 0v1zm-3 2-.8 10h13.6L18 9H6z"/></svg>`;
-/** Icons the compact toolbar shows instead of its labels (which stay for screen readers). */
-const listIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" focusable="false" class="icon"><path fill="currentColor" d="M3 5h18v2H3zm0 6h18v2H3zm0 6h18v2H3z"/></svg>`;
-const eyeIcon = (off: boolean) =>
-  svg`<svg viewBox="0 0 24 24" width="18" height="18" focusable="false" class="icon"><path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z${off ? 'M4 4l16 16' : ''}"/><circle cx="12" cy="12" r="3" fill="currentColor"/></svg>`;
 
 export type { CardDetail, CartAddDetail, CartErrorDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 
@@ -81,7 +76,7 @@ const SHEET_VIEWPORT = 520;
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {
-  static override styles = [overlayStyles, srOnly, hotspotStyles, cardStyles, productListStyles, spinKeyframes];
+  static override styles = [overlayStyles, srOnly, hotspotStyles, cardStyles, sheetStyles, productListStyles, spinKeyframes];
 
   static override properties = {
     paused: { attribute: false },
@@ -199,7 +194,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     this._open = { productId, cue, opener, paused: pause || wasPaused };
     this._list = false;
     this.emit<CardDetail>('sv-card-open', { productId, cueId: cue?.id });
-    void this.updateComplete.then(() => this.focusCard());
+    void this.updateComplete.then(() => focusCard(this.piece('card')));
   }
 
   /** Closes the open card; focus returns to what opened it when `restoreFocus`. */
@@ -306,17 +301,6 @@ export class ShoppableOverlayElement extends ShoppableElement {
     return this.renderRoot.querySelector<T>(`[part~="${name}"]`);
   }
 
-  /**
-   * Focus into an opened card goes to a control that shows its focus ring: the chosen value of
-   * the first option axis, else the buy button, else the title link, else ✕.
-   */
-  private focusCard(): void {
-    const card = this.piece<HTMLElement>('card');
-    const first = card?.querySelector<HTMLElement>('fieldset');
-    const target = [first?.querySelector('input:checked:enabled'), first?.querySelector('input:enabled'), card?.querySelector('.buy:not([disabled])'), card?.querySelector('.title a'), card?.querySelector('.close')].find(Boolean);
-    (target as HTMLElement | null | undefined)?.focus();
-  }
-
   /** Focus goes to `preferred` when it is still shown, else the first hotspot, else the list button. */
   private focusFallback(preferred: HTMLElement | null): void {
     const target = [preferred, this.renderRoot.querySelector<HTMLElement>('.hotspot, .teaser'), this.piece<HTMLElement>('list-button'), this.piece<HTMLElement>('hide-button')].find(
@@ -374,7 +358,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     if (this._list) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="list-item"]')?.focus());
   }
 
-  private toggleHidden(): void {
+  /** @internal */ toggleHidden(): void {
     this._hidden = !this._hidden;
     if (this._hidden) {
       this.closeCard(false);
@@ -399,10 +383,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
     const spots = shown.filter(hasPosition);
     const teasers = shown.filter((c) => !hasPosition(c) && c !== open?.cue);
     const docked = Boolean(product) && this._compact && !this._sheet;
-    const count = this.flow?.cartCount;
     const hidden = this._hidden;
-    // The mini-player on a phone: the toolbar keeps only the cart count, which taps go through (hotspots lie under it).
-    const tiny = s.box < TINY_HEIGHT;
+    const tiny = s.box < TINY_HEIGHT; // the mini-player on a phone
     return html`
       <div class="root ${this._compact ? 'compact' : ''} ${tiny ? 'tiny' : ''}" @keydown=${this.onKeydown}>
         <div class="bounds"></div>
@@ -411,21 +393,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
         </div>
         <div class="dock" ?hidden=${hidden || docked || !teasers.length}>${teasers.map((cue) => renderTeaser(this, cue, t))}</div>
         ${product && !hidden ? renderCard(this, product, open!, t) : nothing}
-        <div class="toolbar" part="toolbar" ?hidden=${docked || this._list}>
-          ${this.flow && !hidden
-            ? // In place (hidden) before the count arrives, its digits a fixed width: a count arriving or changing moves nothing.
-              html`<span class="cart" part="cart-count" ?data-pending=${count === undefined}
-                ><span aria-hidden="true">${bagIcon} <span class="n">${count ?? 0}</span></span
-                ><span class="sr-only">${count === undefined ? '' : fill(t.cartCount, { count })}</span></span
-              >`
-            : nothing}
-          ${this.products.size && !hidden && !tiny
-            ? html`<button part="list-button" aria-expanded=${this._list} @click=${() => this.toggleList()}>
-                ${listIcon}<span class="tl">${t.products} </span><span class="n">${this.products.size}</span>
-              </button>`
-            : nothing}
-          ${tiny ? nothing : html`<button part="hide-button" @click=${() => this.toggleHidden()}>${eyeIcon(!hidden)}<span class="tl">${hidden ? t.showProducts : t.hideProducts}</span></button>`}
-        </div>
+        ${renderToolbar(this, t, { hidden, tiny, list: this._list, docked })}
         ${this._list && !hidden ? renderList(this, t, new Set(shown.map((c) => c.productId))) : nothing}
         <div class="sr-only" role="status">${this._announcement}</div>
       </div>

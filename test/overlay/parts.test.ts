@@ -14,7 +14,7 @@ const source = async (path: string) => (await readFile({ path: `../../src/overla
 describe('overlay CSS parts', () => {
   it('renders and exports exactly the parts in parts.ts', async () => {
     const rendered: string[] = [];
-    for (const file of ['overlay.component.ts', 'hotspots.ts', 'card.ts', 'product-list.ts']) {
+    for (const file of ['overlay.component.ts', 'hotspots.ts', 'card.ts', 'product-list.ts', 'toolbar.ts']) {
       for (const m of (await source(file)).matchAll(/\spart="([a-z-]+)"/g)) rendered.push(m[1]);
     }
     expect(sorted(rendered), 'part="…" in the overlay markup').to.deep.equal(list);
