@@ -93,13 +93,9 @@ export class ShoppableOverlayElement extends ShoppableElement {
     currency: { type: String },
     locale: { type: String },
     strings: { attribute: false },
-    _open: { state: true },
-    _list: { state: true },
-    _hidden: { state: true },
-    _compact: { state: true },
-    _sheet: { state: true },
-    _stage: { state: true },
-    _announcement: { state: true },
+    // Internal state: the open card, list, hidden overlays, compact/sheet layout, the stage, the live region.
+    _open: { state: true }, _list: { state: true }, _hidden: { state: true }, _compact: { state: true },
+    _sheet: { state: true }, _stage: { state: true }, _announcement: { state: true },
   };
 
   /** Whether the video is paused (a card opened while playing pauses it with `pauseOnCard`). */
