@@ -120,14 +120,6 @@ export const overlayStyles = css`
   .compact .toolbar .icon {
     display: block;
   }
-  .compact .toolbar .tl {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .compact .toolbar > * {
     justify-content: center;
     min-width: 36px;

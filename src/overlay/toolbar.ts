@@ -13,6 +13,8 @@ const eyeIcon = (off: boolean) =>
 /** What the toolbar reads from, and asks of, the overlay element. */
 export interface ToolbarHost {
   readonly flow: CartFlow | null;
+  /** A compact player: the toolbar shows icons, its labels are for screen readers only. */
+  readonly _compact: boolean;
   readonly products: ReadonlyMap<string, unknown>;
   toggleList(): void;
   toggleHidden(): void;
@@ -25,6 +27,7 @@ export interface ToolbarHost {
  */
 export function renderToolbar(o: ToolbarHost, t: OverlayStrings, { hidden, tiny, list, docked }: { hidden: boolean; tiny: boolean; list: boolean; docked: boolean }): TemplateResult {
   const count = o.flow?.cartCount;
+  const label = o._compact ? 'tl sr-only' : 'tl';
   return html`<div class="toolbar" part="toolbar" ?hidden=${docked || list}>
     ${o.flow && !hidden
       ? // In place (hidden) before the count arrives, its digits a fixed width: a count arriving or changing moves nothing.
@@ -35,11 +38,11 @@ export function renderToolbar(o: ToolbarHost, t: OverlayStrings, { hidden, tiny,
       : nothing}
     ${o.products.size && !hidden && !tiny
       ? html`<button part="list-button" aria-expanded=${list} @click=${() => o.toggleList()}>
-          ${listIcon}<span class="tl">${t.products} </span><span class="n">${o.products.size}</span>
+          ${listIcon}<span class=${label}>${t.products} </span><span class="n">${o.products.size}</span>
         </button>`
       : nothing}
     ${tiny
       ? nothing
-      : html`<button part="hide-button" @click=${() => o.toggleHidden()}>${eyeIcon(!hidden)}<span class="tl">${hidden ? t.showProducts : t.hideProducts}</span></button>`}
+      : html`<button part="hide-button" @click=${() => o.toggleHidden()}>${eyeIcon(!hidden)}<span class=${label}>${hidden ? t.showProducts : t.hideProducts}</span></button>`}
   </div>`;
 }
