@@ -334,8 +334,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     return html`<shoppable-overlay
       ${cssProps({ '--sv-controls-height': `${this.controls && !p.error ? 64 : 0}px` })}
       .frames=${model}
-      .paused=${this.paused}
-      .pauseOnCard=${this.pauseOnCard}
+      .paused=${this.paused} .pauseOnCard=${this.pauseOnCard}
       .cardLink=${this.cardLink}
       .allowedOrigins=${this.allowedOrigins}
       .videoRatio=${p.videoRatio}
@@ -344,6 +343,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
       .cues=${model.timeline.cues}
       .active=${model.active}
       .flow=${checkout.flow}
+      .checkout=${Boolean(this.checkout || this.adapter)}
       .currency=${model.manifest?.currency ?? ''}
       .locale=${this.locale || document.documentElement.lang || navigator.language}
       .strings=${this.strings}

@@ -89,7 +89,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     products: { attribute: false },
     cues: { attribute: false },
     active: { attribute: false },
-    flow: { attribute: false },
+    flow: { attribute: false }, checkout: { attribute: false },
     currency: { type: String },
     locale: { type: String },
     strings: { attribute: false },
@@ -120,6 +120,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
   active: readonly Cue[] = [];
   /** The cart flow; null without a checkout ("View product" links instead of buy buttons). */
   flow: CartFlow | null = null;
+  checkout = false; // a checkout is configured, even while its flow loads: the cart pill keeps its place
   /** The show's default ISO 4217 currency. */
   currency = '';
   /** BCP 47 locale for prices. */

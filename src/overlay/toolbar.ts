@@ -13,6 +13,8 @@ const eyeIcon = (off: boolean) =>
 /** What the toolbar reads from, and asks of, the overlay element. */
 export interface ToolbarHost {
   readonly flow: CartFlow | null;
+  /** A checkout is configured (its flow may still be loading): the cart pill keeps its place from the start. */
+  readonly checkout: boolean;
   /** A compact player: the toolbar shows icons, its labels are for screen readers only. */
   readonly _compact: boolean;
   readonly products: ReadonlyMap<string, unknown>;
@@ -29,7 +31,7 @@ export function renderToolbar(o: ToolbarHost, t: OverlayStrings, { hidden, tiny,
   const count = o.flow?.cartCount;
   const label = o._compact ? 'tl sr-only' : 'tl';
   return html`<div class="toolbar" part="toolbar" ?hidden=${docked || list}>
-    ${o.flow && !hidden
+    ${(o.flow || o.checkout) && !hidden
       ? // In place (hidden) before the count arrives, its digits a fixed width: a count arriving or changing moves nothing.
         html`<span class="cart" part="cart-count" ?data-pending=${count === undefined}
           ><span aria-hidden="true">${bagIcon} <span class="n">${count ?? 0}</span></span
