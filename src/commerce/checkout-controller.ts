@@ -69,6 +69,7 @@ export class CheckoutController {
 
   /** The player came near the viewport (or left it): the store is asked only from then on. */
   setNear(near: boolean): void {
+    if (near === this.near) return; // called on every player render: act only on a change
     this.near = near;
     this.start();
   }
