@@ -7,24 +7,14 @@ import type { ShoppableOverlayElement } from '../../src/overlay/overlay.componen
 import type { Show } from '../../src/timeline/types.js';
 import { preparePage, resetStore, serverLines } from '../commerce/store.js';
 import { shadow, until } from '../helpers.js';
-import { SHOW, frames, mount, piece, spot } from './harness.js';
+import { SHOW, frames, mount, piece, spot, hit, mid } from './harness.js';
 
 const CONTROLS = 64;
 /** WCAG 2.2 target size (minimum), 2.5.8. */
 const TARGET = 24;
 
 /** The element at a viewport point, through open shadow roots (what a tap there would hit). */
-function hit(x: number, y: number): Element | null {
-  let el = document.elementFromPoint(x, y);
-  while (el?.shadowRoot) {
-    const inner = el.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === el) break;
-    el = inner;
-  }
-  return el;
-}
 
-const mid = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 
 /**
  * The card is docked, not scrolled, and every piece in `parts` lies fully inside the card's

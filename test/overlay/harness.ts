@@ -52,3 +52,35 @@ export const frames = (n = 2) =>
     const step = (i: number) => (i ? requestAnimationFrame(() => step(i - 1)) : resolve());
     step(n);
   });
+
+/** The element a tap at (x, y) lands on, through shadow roots. */
+export function hit(x: number, y: number): Element | null {
+  let el = document.elementFromPoint(x, y);
+  while (el?.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
+/** The centre of a box (where a tap aims). */
+export const mid = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+
+/** Plays `player`, scrolls it away and waits until it floats in the mini-player; returns the filler to remove. */
+export async function floatMiniPlayer(player: ShoppableVideoElement): Promise<HTMLElement> {
+  const below = document.createElement('div');
+  below.style.height = '3000px';
+  player.parentElement!.after(below);
+  try {
+    await player.play();
+    await until(() => player.playing, 'playback');
+    window.scrollTo(0, 1500);
+    await until(() => player.hasAttribute('floating'), 'the mini-player');
+    await Promise.all(shadow(player, '.frame').getAnimations().map((a) => a.finished));
+    return below;
+  } catch (e) {
+    below.remove();
+    throw e;
+  }
+}

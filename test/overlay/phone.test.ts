@@ -4,19 +4,9 @@ import { expect } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import { preparePage, resetStore, serverLines } from '../commerce/store.js';
 import { shadow, until } from '../helpers.js';
-import { frames, mount, piece, spot } from './harness.js';
+import { frames, mount, piece, spot, hit, mid, floatMiniPlayer } from './harness.js';
 
 /** The element at a viewport point, through open shadow roots (what a tap there hits). */
-function hit(x: number, y: number): Element | null {
-  let el = document.elementFromPoint(x, y);
-  while (el?.shadowRoot) {
-    const inner = el.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === el) break;
-    el = inner;
-  }
-  return el;
-}
-const mid = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 /** A real tap (pointer) at the element's centre, after checking the element there is `el`. */
@@ -104,15 +94,8 @@ describe('on a 360 × 740 phone', () => {
   it('in the mini-player: ✕ and the cart count apart, the toolbar leaves most of the top edge free, a sheet at the top', async () => {
     const { player, overlay } = await mount({ width: '100%', checkout: 'shopify' });
     await until(() => overlay.flow?.cartCount !== undefined, 'the cart count');
-    const below = document.createElement('div');
-    below.style.height = '3000px';
-    player.parentElement!.after(below);
+    const below = await floatMiniPlayer(player);
     try {
-      await player.play();
-      await until(() => player.playing, 'playback');
-      window.scrollTo(0, 1500);
-      await until(() => player.hasAttribute('floating'), 'the mini-player');
-      await Promise.all(shadow(player, '.frame').getAnimations().map((a) => a.finished));
       player.pause();
       await overlay.updateComplete;
       await frames(2);

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { expectAccessible } from '../a11y.js';
 import { fault, preparePage, resetStore } from '../commerce/store.js';
 import { STREAMS, shadow, until } from '../helpers.js';
-import { frames, mount, piece, spot } from './harness.js';
+import { frames, mount, piece, spot, floatMiniPlayer } from './harness.js';
 
 const VIEWPORTS = [
   { name: '1280 px', width: 1280, height: 800, box: '800px' },
@@ -70,15 +70,8 @@ for (const vp of VIEWPORTS) {
     it('mini-player, with a card open in it', async () => {
       const { player, overlay } = await mount({ width: vp.box, checkout: 'shopify' });
       await until(() => overlay.flow, 'the cart flow');
-      const below = document.createElement('div');
-      below.style.height = '3000px';
-      player.parentElement!.after(below);
+      const below = await floatMiniPlayer(player);
       try {
-        await player.play();
-        await until(() => player.playing, 'playback');
-        window.scrollTo(0, 1500);
-        await until(() => player.hasAttribute('floating'), 'the mini-player');
-        await Promise.all(shadow(player, '.frame').getAnimations().map((a) => a.finished));
         await expectAccessible(player, 'mini-player');
         player.pause();
         player.currentTime = 12.7;
