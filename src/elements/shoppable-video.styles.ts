@@ -249,12 +249,21 @@ export const playerStyles = css`
     content: '';
     width: 1ch;
   }
+  /* Phone-sized players: every button a 44×44 target (touch), none overlapping. */
   @container (max-width: 480px) {
     .volume {
       display: none;
     }
     button {
-      min-width: 36px;
+      min-width: 44px;
+      height: 44px;
+    }
+    .row {
+      gap: 0;
+    }
+    .time {
+      padding: 0 4px;
+      font-size: 13px;
     }
   }
   @container (max-width: 300px) {

@@ -30,23 +30,38 @@ describe('layout', () => {
     expect(shift).to.equal(0);
   });
 
-  it('fits a 360 px wide phone: every control inside the box, none overlapping', async () => {
-    await setViewport({ width: 360, height: 740 });
-    const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${STREAMS.fmp4} muted></shoppable-video>`);
-    await el.play();
-    await until(() => el.renditions.length === 3, 'renditions');
-    await el.updateComplete;
-    const frame = shadow(el, '.frame').getBoundingClientRect();
-    expect(frame.width).to.be.at.most(360);
-    const buttons = [...el.shadowRoot!.querySelectorAll('.controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
-    expect(buttons.length).to.be.at.least(4);
-    for (const r of buttons) {
-      expect(r.left).to.be.at.least(frame.left - 0.5);
-      expect(r.right).to.be.at.most(frame.right + 0.5);
-      expect(r.height).to.be.at.least(36);
-    }
-    for (let i = 1; i < buttons.length; i++) expect(buttons[i]!.left).to.be.at.least(buttons[i - 1]!.right - 0.5);
-  });
+  for (const [name, src, menus] of [
+    ['renditions', STREAMS.fmp4, ['quality']],
+    ['renditions and captions', STREAMS.subs, ['captions']],
+  ] as const) {
+    it(`fits a 360 px wide phone (${name}): every control a 44×44 target inside the box, none overlapping`, async () => {
+      await setViewport({ width: 360, height: 740 });
+      const el = await fixture<ShoppableVideoElement>(html`<shoppable-video src=${src} muted></shoppable-video>`);
+      await el.play();
+      await until(() => menus.every((m) => el.shadowRoot!.querySelector(`[data-menu="${m}"]`)), 'menus');
+      await el.updateComplete;
+      const frame = shadow(el, '.frame').getBoundingClientRect();
+      expect(frame.width).to.be.at.most(360);
+      const targets = [...el.shadowRoot!.querySelectorAll('.row button, .row .time')]
+        .map((b) => [b, b.getBoundingClientRect()] as const)
+        .filter(([, r]) => r.width > 0);
+      expect(targets.filter(([b]) => b.matches('button')).length).to.be.at.least(4);
+      for (const [b, r] of targets) {
+        expect(r.left, b.outerHTML.slice(0, 40)).to.be.at.least(frame.left - 0.5);
+        expect(r.right, b.outerHTML.slice(0, 40)).to.be.at.most(frame.right + 0.5);
+        if (!b.matches('button')) continue;
+        expect(r.height, b.getAttribute('aria-label')!).to.be.at.least(44);
+        expect(r.width, b.getAttribute('aria-label')!).to.be.at.least(44);
+      }
+      for (let i = 1; i < targets.length; i++) expect(targets[i]![1].left).to.be.at.least(targets[i - 1]![1].right - 0.5);
+      // The menus' items are 44 px tall too.
+      (shadow(el, `[data-menu="${menus[0]}"]`) as HTMLButtonElement).click();
+      await el.updateComplete;
+      const items = [...el.shadowRoot!.querySelectorAll('[role="menuitemradio"]')].map((i) => i.getBoundingClientRect());
+      expect(items.length).to.be.at.least(2);
+      for (const r of items) expect(r.height).to.be.at.least(44);
+    });
+  }
 });
 
 describe('layout under a hostile theme', () => {
