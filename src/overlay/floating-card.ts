@@ -1,4 +1,4 @@
-/** Anchors the open card to its hotspot with Floating UI: setup and teardown in one place. */
+/** Places the open card: beside its hotspot (Floating UI), and on top of the top layer. */
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -84,4 +84,36 @@ export class FloatingCardController implements ReactiveController {
     this.stop?.();
     this.stop = undefined;
   }
+}
+
+/**
+ * Keeps the host's open popovers (the phone sheet) above a full-screen element entered after
+ * they opened: the top layer stacks in order of entry, so each is shown again on top, with
+ * focus kept where it was.
+ */
+export class TopLayerController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    for (const type of ['fullscreenchange', 'webkitfullscreenchange']) document.addEventListener(type, this.raise);
+  }
+
+  hostDisconnected(): void {
+    for (const type of ['fullscreenchange', 'webkitfullscreenchange']) document.removeEventListener(type, this.raise);
+  }
+
+  private readonly raise = (): void => {
+    for (const popover of this.host.renderRoot.querySelectorAll<HTMLElement>('[popover]')) {
+      if (!popover.matches(':popover-open')) continue;
+      const root = popover.getRootNode() as ShadowRoot | Document;
+      const focused = root.activeElement instanceof HTMLElement && popover.contains(root.activeElement) ? root.activeElement : null;
+      // Focus leaves first: Chromium 156's renderer crashes hiding a popover that holds focus in a shadow root.
+      focused?.blur();
+      popover.hidePopover();
+      popover.showPopover();
+      focused?.focus({ preventScroll: true });
+    }
+  };
 }

@@ -9,7 +9,7 @@ import type { Cue, Product } from '../timeline/types.js';
 import { focusCard, renderCard, type OpenCard } from './card.js';
 import { cardStyles } from './card.styles.js';
 import { sheetStyles } from './sheet.styles.js';
-import { FloatingCardController } from './floating-card.js';
+import { FloatingCardController, TopLayerController } from './floating-card.js';
 import { formatPrice } from './format.js';
 import { hasPosition, renderSpot, renderTeaser } from './hotspots.js';
 import { hotspotStyles } from './hotspots.styles.js';
@@ -149,6 +149,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
 
   private readonly spots = new Map<Cue, HTMLElement>();
   private readonly floating = new FloatingCardController(this, () => this.renderRoot.querySelector('.bounds'));
+  protected readonly topLayer = new TopLayerController(this);
   private resizer?: ResizeObserver;
   private unsubscribe?: () => void;
   private offFrames?: () => void;

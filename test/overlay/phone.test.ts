@@ -1,7 +1,7 @@
 // A 360 × 740 phone: the card is a bottom sheet below the player; every tap target is 44 × 44 px,
 // hit at its centre; nothing overlaps. The mini-player's ✕ and toolbar.
 import { expect } from '@open-wc/testing';
-import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { preparePage, resetStore, serverLines } from '../commerce/store.js';
 import { shadow, until } from '../helpers.js';
 import { frames, mount, piece, spot, hit, mid, floatMiniPlayer } from './harness.js';
@@ -89,6 +89,29 @@ describe('on a 360 × 740 phone', () => {
     await tap(piece(overlay, 'card-close'), '✕');
     await overlay.updateComplete;
     expect(overlay.shadowRoot!.querySelector('[part~="card"]')).to.equal(null);
+  });
+
+  it('a sheet opened before full screen stays on top of the full-screen player, focus kept', async () => {
+    const { player, overlay, at } = await mount({ width: '100%', checkout: 'shopify' });
+    await until(() => overlay.flow, 'the cart flow');
+    await at(2, 'overshirt-intro');
+    await tap(spot(overlay, 'overshirt-intro'), 'the hotspot');
+    await until(() => overlay.shadowRoot!.querySelector('[part~="card"].sheet'), 'the sheet');
+    await overlay.updateComplete;
+    await frames(3);
+    const focused = overlay.shadowRoot!.activeElement;
+    expect(focused, 'focus in the sheet').to.not.equal(null);
+    await sendKeys({ press: 'f' }); // from inside the sheet: F is the player's full-screen key
+    await until(() => document.fullscreenElement === player, 'full screen');
+    await until(() => shadow(player, '.frame').getBoundingClientRect().height > 700, 'the full-screen frame');
+    await frames(3);
+    const card = piece(overlay, 'card');
+    expect(card.matches(':popover-open')).to.equal(true);
+    expect(overlay.shadowRoot!.activeElement, 'focus where it was').to.equal(focused);
+    expectFingerTargets(card);
+    await tap(piece(overlay, 'buy-button'), 'the buy button over the full-screen player');
+    await document.exitFullscreen();
+    await until(() => !document.fullscreenElement, 'full screen to end');
   });
 
   it('in the mini-player: ✕ and the cart count apart, the toolbar leaves most of the top edge free, a sheet at the top', async () => {
