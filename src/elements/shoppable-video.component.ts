@@ -332,7 +332,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     const { model, checkout } = this.showLoader.binding!;
     const p = this.playback;
     return html`<shoppable-overlay
-      ${cssProps({ '--sv-controls-height': `${this.controls && !p.error ? 64 : 0}px` })}
+      ${cssProps({ '--sv-controls-height': this.controls && !p.error ? 'var(--_bar)' : '0px' })}
       .frames=${model}
       .paused=${this.paused} .pauseOnCard=${this.pauseOnCard}
       .cardLink=${this.cardLink}

@@ -91,6 +91,8 @@ export const playerStyles = css`
     position: absolute;
     inset: 0;
     pointer-events: none;
+    /* The control bar's height, kept free by the overlay (--sv-controls-height). */
+    --_bar: 64px;
   }
   shoppable-overlay {
     position: absolute;
@@ -260,6 +262,9 @@ export const playerStyles = css`
     }
     .row {
       gap: 0;
+    }
+    .overlay {
+      --_bar: 68px;
     }
     .time {
       padding: 0 4px;

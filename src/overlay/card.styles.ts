@@ -36,11 +36,12 @@ export const cardStyles = css`
     max-height: calc(100% - var(--_controls) - 64px);
   }
   .card.docked {
+    /* Hung from the top (the toolbar hides while it is open), so it grows downwards when the add's outcome arrives: nothing moves (CLS 0). */
     left: auto;
-    top: auto;
+    top: 4px;
     inset-inline: 8px;
-    bottom: calc(var(--_controls) + 8px);
     width: auto;
+    max-height: calc(100% - var(--_controls) - 12px);
     /* No bottom padding: the sticky foot carries it (content scrolling under it stays hidden). */
     padding: 5px 10px 0;
     gap: 5px;

@@ -67,7 +67,7 @@ const SHEET_VIEWPORT = 520;
  * @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
  * @csspart list - The product list. @csspart list-item - One product in it.
  *
- * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px).
+ * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px; 68px in players up to 480px wide).
  * @cssproperty --sv-card-background, --sv-card-color, --sv-card-muted - Card colours.
  * @cssproperty --sv-card-radius - Card corner radius (12px).
  * @cssproperty --sv-button-background, --sv-button-color - Buy button colours.

@@ -24,12 +24,25 @@ function layoutShifts(): { total(): number; entries: Array<{ value: number; sour
   return { entries, step, total: () => entries.reduce((n, e) => n + e.value, 0), stop: () => (step('end'), po.disconnect()) };
 }
 
-for (const vp of [{ width: 1280, height: 800, box: '800px' }, { width: 360, height: 740, box: '100%' }]) {
-  describe(`layout shift, ${vp.width} px`, () => {
+/** Puts `quantity` of a product in the Shopify test store's cart before the player starts (a returning shopper). */
+const prefill = (quantity: number) =>
+  fetch('/cart/add.js', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ id: 44012345678905, quantity }] }) }).then((r) => {
+    if (!r.ok) throw new Error(`prefill: ${r.status}`);
+  });
+
+// A card floating by its hotspot (desktop), docked in a small player (a 360 px frame on a desktop page), and the phone's sheet.
+for (const vp of [
+  { width: 1280, height: 800, box: '800px', prefilled: 0 },
+  { width: 1280, height: 800, box: '360px', prefilled: 3 },
+  { width: 360, height: 740, box: '100%', prefilled: 0 },
+  { width: 360, height: 740, box: '100%', prefilled: 3 },
+]) {
+  describe(`layout shift, ${vp.width} px viewport, ${vp.box} player, ${vp.prefilled} in the cart before`, () => {
     beforeEach(async () => {
       await resetStore();
       await preparePage('shopify');
       await setViewport({ width: vp.width, height: vp.height });
+      if (vp.prefilled) await prefill(vp.prefilled);
     });
     afterEach(() => setViewport({ width: 800, height: 600 }));
 
@@ -60,7 +73,7 @@ for (const vp of [{ width: 1280, height: 800, box: '800px' }, { width: 360, heig
         await frames(3);
         shifts.step(`${cue}: card closes`);
       }
-      expect(overlay.flow!.cartCount).to.equal(2);
+      expect(overlay.flow!.cartCount).to.equal(vp.prefilled + 2);
       shifts.stop();
       expect(shifts.total(), JSON.stringify(shifts.entries)).to.equal(0);
     });
