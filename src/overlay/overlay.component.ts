@@ -146,7 +146,6 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** The picture in the box, and the box's height. */
   private _stage = { x: 0, y: 0, w: 0, h: 0, box: 0 };
   private _announcement = '';
-
   private readonly spots = new Map<Cue, HTMLElement>();
   private readonly floating = new FloatingCardController(this, () => this.renderRoot.querySelector('.bounds'));
   protected readonly topLayer = new TopLayerController(this);
