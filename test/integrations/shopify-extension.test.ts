@@ -36,7 +36,7 @@ describe('Shopify theme app extension: the app block’s Liquid', () => {
     const body = parse(html);
     const video = body.querySelector('shoppable-video')!;
     expect(attrs(video, 'checkout', 'src', 'show-id', 'autoplay', 'style')).to.deep.equal({
-      checkout: 'shopify', src: STREAMS.fmp4, 'show-id': SHOW_ID, autoplay: null, style: '--sv-aspect-ratio: 16 / 9;',
+      checkout: 'shopify', src: STREAMS.fmp4, 'show-id': SHOW_ID, autoplay: null, style: 'display: block; aspect-ratio: 16 / 9; --sv-aspect-ratio: 16 / 9;',
     });
     const [serum, shirt, shirtAgain, sneaker] = [...video.querySelectorAll(':scope > shoppable-product')];
     expect(attrs(serum, 'product-id', 'price', 'currency', 'available', 'shopify-variant-id', 'start', 'end', 'compare-at-price')).to.deep.equal({
@@ -133,8 +133,19 @@ describe('Shopify theme app extension: the app block’s Liquid', () => {
     const el = parse((await videoBlock('USD', { video, video_url: STREAMS.fmp4, autoplay: true, aspect_ratio: '9 / 16', accent_color: '#ff3366' })).html).querySelector('shoppable-video');
     expect(attrs(el, 'src', 'poster', 'autoplay', 'muted', 'style')).to.deep.equal({
       src: '//shop.example/cdn/shop/videos/c/vp/1/1.m3u8', poster: '/docs/examples/images/poster.svg?width=1280', autoplay: '', muted: '',
-      style: '--sv-aspect-ratio: 9 / 16; --sv-accent: #ff3366;',
+      style: 'display: block; aspect-ratio: 9 / 16; --sv-aspect-ratio: 9 / 16; --sv-accent: #ff3366;',
     });
+    // Before any script runs (no app embed either), the player's box is already reserved: no layout shift.
+    const box = document.createElement('div');
+    box.style.width = '180px';
+    box.append(el!);
+    document.body.append(box);
+    try {
+      expect(customElements.get('shoppable-video'), 'not upgraded in this window').to.equal(undefined);
+      expect(el!.getBoundingClientRect().height).to.equal(320);
+    } finally {
+      box.remove();
+    }
   });
 });
 
