@@ -163,6 +163,10 @@ describe('Shopify theme app extension: a storefront page', function () {
     await loaded;
     return { win: frame.contentWindow, doc: frame.contentDocument! };
   }
+  before(async () => {
+    const res = await fetch(`${EXTENSION}/assets/shoppable-video.js`, { method: 'HEAD' });
+    if (!res.ok) throw new Error('The SDK is not in the extension’s assets: run `npm run build && npm run shopify:assets` first (npm test does).');
+  });
   afterEach(() => frame?.remove());
 
   /** Plays the player at `time`, opens `title`'s teaser and returns the card's shadow root. */
@@ -231,6 +235,24 @@ describe('Shopify theme app extension: a storefront page', function () {
         return false;
       }
     }, 'the cart page');
+  });
+
+  it('"Go to checkout" takes the shopper to checkout after the add', async () => {
+    await resetStore();
+    const p = await shopProducts('USD');
+    const section = await videoBlock('USD', { video_url: STREAMS.fmp4, products: [p['gold-hoops']], cue_times: '1-9' });
+    const { win, doc } = await open(page('USD', section, await embedBlock('USD', { after_add: 'checkout' })));
+    const { overlay, teaser } = await openProduct(win, doc.querySelector('shoppable-video'), 3, 'Small Gold Hoop Earrings');
+    teaser.click();
+    (await until(() => overlay.shadowRoot.querySelector('[part~="buy-button"]') as HTMLButtonElement | null, 'the buy button')).click();
+    await until(() => {
+      try {
+        return frame.contentWindow!.document.querySelector('h1')?.textContent === 'Checkout';
+      } catch {
+        return false;
+      }
+    }, 'the store’s checkout page');
+    expect((await serverLines('shopify')).map((l) => [l.variantId, l.properties._shoppable_show])).to.deep.equal([['44012345679100', 'AbC123']]);
   });
 
   it('a page without a player loads no SDK; a section added later (theme editor) brings it, selling through the theme cart', async () => {
