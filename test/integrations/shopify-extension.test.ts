@@ -255,6 +255,23 @@ describe('Shopify theme app extension: a storefront page', function () {
     expect((await serverLines('shopify')).map((l) => [l.variantId, l.properties._shoppable_show])).to.deep.equal([['44012345679100', 'AbC123']]);
   });
 
+  it('when the SDK cannot be downloaded, each player gets one SDK_LOAD_FAILED sv-error and nothing is thrown', async () => {
+    const section = await videoBlock('USD', { video_url: STREAMS.fmp4 });
+    // Stand-in for an extension deployed without `npm run shopify:assets`: the loader looks for
+    // the SDK beside a script address that has none.
+    const missing = `<script>Object.defineProperty(document, 'currentScript', { get: () => ({ src: '${location.origin}/missing/assets/shoppable-loader.js' }) });
+      window.seen = []; window.uncaught = [];
+      addEventListener('error', (e) => { if (e.error) uncaught.push(String(e.error)); });
+      document.addEventListener('sv-error', (e) => seen.push([e.target.localName, e.detail]));</script>`;
+    const { win } = await open(page('USD', section, await embedBlock('USD')).replace('</head>', `${missing}</head>`));
+    const [[target, detail]] = await until(() => (win.seen.length ? win.seen : null), 'the sv-error');
+    expect(target).to.equal('shoppable-video');
+    expect(detail).to.deep.include({ source: 'config', code: 'SDK_LOAD_FAILED', fatal: true });
+    expect(detail.data.url).to.equal(`${location.origin}/missing/assets/shoppable-video.js`);
+    expect(win.seen).to.have.length(1);
+    expect(win.uncaught).to.deep.equal([]);
+  });
+
   it('a page without a player loads no SDK; a section added later (theme editor) brings it, selling through the theme cart', async () => {
     const { win, doc } = await open(page('USD', { html: '<p>No video here.</p>', schema: {} }, await embedBlock('USD')));
     await until(() => win.__shoppableVideoLoader, 'the loader');

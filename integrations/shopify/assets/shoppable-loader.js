@@ -15,7 +15,12 @@
   var doc = document;
   if (w.__shoppableVideoLoader) return;
   var me = doc.currentScript;
-  var sdk = new URL('shoppable-video.js', (me && me.src) || location.href).href;
+  var sdk;
+  try {
+    sdk = new URL('shoppable-video.js', (me && me.src) || location.href).href;
+  } catch (e) {
+    sdk = 'shoppable-video.js'; // the script's src is no hierarchical URL (blob:): beside the page
+  }
   var loaded = false;
   var config = {};
   var node = doc.getElementById('shoppable-video-settings');
@@ -47,7 +52,17 @@
     s.type = 'module';
     s.src = sdk;
     s.onerror = function () {
-      console.error('shoppable-video: could not load ' + sdk + ' (run `npm run shopify:assets` before deploying the extension).');
+      // As the SDK reports its own failures: one console line, one sv-error on each player.
+      var message = 'The video player could not be downloaded from ' + sdk + '. (Developers: run `npm run shopify:assets` before deploying the extension.)';
+      console.error('[shoppable-video] SDK_LOAD_FAILED: ' + message);
+      var players = doc.getElementsByTagName('shoppable-video');
+      for (var i = 0; i < players.length; i++) {
+        players[i].dispatchEvent(new CustomEvent('sv-error', {
+          bubbles: true,
+          composed: true,
+          detail: { source: 'config', code: 'SDK_LOAD_FAILED', message: message, fatal: true, data: { url: sdk } },
+        }));
+      }
     };
     doc.head.appendChild(s);
   }
