@@ -255,6 +255,30 @@ describe('Shopify theme app extension: a storefront page', function () {
     expect((await serverLines('shopify')).map((l) => [l.variantId, l.properties._shoppable_show])).to.deep.equal([['44012345679100', 'AbC123']]);
   });
 
+  it('"Open the cart" opens the theme’s cart through the standard Shopify.actions once the add succeeded', async () => {
+    await resetStore();
+    const p = await shopProducts('USD');
+    const section = await videoBlock('USD', { video_url: STREAMS.fmp4, products: [p['rose-serum-30']], cue_times: '1-9', show_id: SHOW_ID });
+    // A theme with the standard actions (Horizon): updateCart writes the cart (here through the
+    // local store's Ajax API), openCart opens the theme's cart; both are the theme's code.
+    const actions = `<script>window.opened = 0; window.addEventListener('DOMContentLoaded', () => { Shopify.actions = {
+      async updateCart(input) {
+        const items = input.lines.map((l) => ({ id: Number(l.merchandiseId.split('/').pop()), quantity: l.quantity, properties: Object.fromEntries(l.attributes.map((a) => [a.key, a.value])) }));
+        const res = await fetch('/cart/add.js', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+        return { cart: null, userErrors: res.ok ? [] : [{ code: 'INVALID', field: ['lines', '0', 'quantity'], message: (await res.json()).description }], warnings: [] };
+      },
+      async openCart() { window.opened++; },
+    }; });</script>`;
+    const { win, doc } = await open(page('USD', section, await embedBlock('USD', { after_add: 'open_cart' })).replace('</head>', `${actions}</head>`));
+    const { overlay, teaser } = await openProduct(win, doc.querySelector('shoppable-video'), 3, 'Hydrating Rose Serum, 30 ml');
+    teaser.click();
+    expect(win.opened).to.equal(0);
+    (await until(() => overlay.shadowRoot.querySelector('[part~="buy-button"]') as HTMLButtonElement | null, 'the buy button')).click();
+    await until(() => win.opened === 1, 'the theme’s cart opened');
+    expect((await serverLines('shopify')).map((l) => [l.variantId, l.quantity, l.properties._shoppable_show])).to.deep.equal([['44012345679040', 1, SHOW_ID]]);
+    expect(win.location.href).to.equal('about:srcdoc');
+  });
+
   it('when the SDK cannot be downloaded, each player gets one SDK_LOAD_FAILED sv-error and nothing is thrown', async () => {
     const section = await videoBlock('USD', { video_url: STREAMS.fmp4 });
     // Stand-in for an extension deployed without `npm run shopify:assets`: the loader looks for
