@@ -285,7 +285,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('muted') && changed.get('muted') !== undefined) this.playback.setMuted(this.muted);
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
-    if (changed.has('show') && changed.get('show') !== undefined) this.showLoader.showChanged();
+    if (changed.has('show')) this.showLoader.showChanged(); // also a show set after connecting, before the first update (React, Vue…)
     if (Object.keys(CHECKOUT_PROPERTIES).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
     this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
