@@ -5,6 +5,7 @@ import {
   DEFAULT_OVERLAY_STRINGS,
   observeHtmlShow,
   readHtmlShow,
+  Timeline,
   type CardDetail,
   type CartAddDetail,
   type CartErrorDetail,
@@ -72,9 +73,9 @@ player.strings = { addToCart: strings.addToCart };
 const badStrings: OverlayStrings = { ...DEFAULT_OVERLAY_STRINGS, addToCart: 1 };
 void badStrings;
 
-// docs/html-show.md, "From script", as written there.
-const playerElement = player;
-const timeline = player.timeline!;
+// docs/html-show.md, "From script", as written there (a null check added: this is strict TS).
+const playerElement = document.querySelector('shoppable-video')!;
+const timeline = new Timeline(); // or the player's own: playerElement.timeline
 const { products, cues, issues } = readHtmlShow(playerElement);
 const stop = observeHtmlShow(playerElement, (show) => timeline.setSource('html', show.cues, show.products));
 // later: stop();
