@@ -12,7 +12,7 @@ import minifyCssLiterals from './scripts/minify-css-literals.mjs';
 // Start clean: stale hashed chunks would be counted by the size check and shipped.
 rmSync('dist', { recursive: true, force: true });
 
-const external = (id) => /^(lit|@lit|hls\.js|@floating-ui)(\/|$)/.test(id) || id.startsWith('node:');
+const external = (id) => /^(lit|@lit|hls\.js|@floating-ui|react)(\/|$)/.test(id) || id.startsWith('node:');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
@@ -26,6 +26,9 @@ export default [
       'live/service/cloudflare': 'src/live/service/cloudflare.ts',
       'live/pin-console.define': 'src/live/pin-console.define.ts',
       'feed/define': 'src/feed/define.ts',
+      // React wrappers and JSX types (npm only: nothing of React is in the script-tag build below).
+      'react/index': 'src/react/index.ts',
+      'react/jsx': 'src/react/jsx.ts',
     },
     external,
     plugins: [ts()],

@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, browserHelp, CHROMIUM_ARGS } from './scripts/browser.mjs';
 import { testMiddleware } from './test/server/middleware.mjs';
+import { reactEsm } from './test/server/react-esm.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -38,7 +39,10 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 600_000, // the cart soak (test/commerce/soak.test.ts) runs about 3 minutes
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    reactEsm(), // React ships CommonJS only (test/react/)
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   middleware: testMiddleware(),
   browsers: [
     playwrightLauncher({

@@ -10,10 +10,3 @@ defineElement('shoppable-video', ShoppableVideoElement);
 defineElement('shoppable-product', ShoppableProduct);
 // <shoppable-feed> is a lazy chunk, loaded when one appears (docs/feed.md).
 whenFeed(() => import('./feed/define.js'));
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'shoppable-video': ShoppableVideoElement;
-    'shoppable-product': ShoppableProduct;
-  }
-}

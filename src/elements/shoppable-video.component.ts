@@ -33,22 +33,35 @@ const booleanDefaultTrue = {
  * are controllers (`src/player/`, `src/show/`, `src/commerce/`); it renders their state and
  * turns requests from the controls and the overlay into media calls in one place.
  *
- * @event sv-error - A failure: `detail` is `{source, code, message, fatal, data}` (see docs/errors.md).
- * @event loadedmetadata, play, pause, playing, timeupdate, … - The media events, re-dispatched from the host.
+ * @event {CustomEvent<ShoppableError>} sv-error - A failure: `{source, code, message, fatal, data}` (see docs/errors.md).
+ * @event {CustomEvent<ShowLoadDetail>} sv-show-load - `{show, issues}`: a manifest was applied (`show` is null when it was refused).
+ * @event {CustomEvent<ProductAppearance>} sv-product-appear - `{productId, cueId, product, cue, time}`: a product's appearance starts at the frame shown (impressions).
+ * @event {CustomEvent<ProductAppearance>} sv-product-disappear - `{productId, cueId, product, cue, time}`: it ends. Cues a seek jumps over do not fire.
+ * @event {Event} loadstart, loadedmetadata, loadeddata, canplay, canplaythrough, play, playing, pause, waiting, seeking, seeked, timeupdate, durationchange, progress, ratechange, volumechange, ended, emptied, stalled - A media event, re-dispatched from the element (not bubbling, like a `<video>`'s).
+ * @event {CustomEvent<AddToCartDetail>} sv-add-to-cart - `checkout="events"`: add `lines`; answer with `detail.respondWith(promise)` (docs/checkout-adapters.md). @event {CustomEvent<AnswerableDetail<CartSummary>>} sv-get-cart - `checkout="events"`: read the cart; answer likewise.
+ * @event {CustomEvent<HydrateDetail>} sv-hydrate - `checkout="events"`: live price and stock of `products`; answer likewise. @event {CustomEvent<Record<string, never>>} sv-open-cart - `checkout="events"`: open the cart; cancelable.
+ * @includes ShoppableOverlayElement parts, events, cssproperties - The overlay (in the shadow root): its parts are exported, its events bubble out.
  *
- * @csspart frame - The box that holds video, overlays and controls.
- * @csspart video - The `<video>`.
- * @csspart controls - The control bar.
- * @csspart error - The error panel.
+ * @csspart frame - The box that holds video, overlays and controls. @csspart video - The `<video>`.
+ * @csspart big-play - The play button over the poster. @csspart overlay - The layer the overlay sits in.
+ * @csspart controls - The control bar. @csspart play-button - Play/pause in the bar. @csspart mute-button - Mute.
+ * @csspart captions-button - Captions menu. @csspart quality-button - Quality menu.
+ * @csspart pip-button - Picture-in-picture. @csspart fullscreen-button - Full screen.
+ * @csspart marker - A product marker on the seek bar.
+ * @csspart live-badge - LIVE on a live stream. @csspart go-live-button - Back to the live edge (docs/live.md).
+ * @csspart error - The error panel. @csspart mini-close - ✕ of the floating mini-player.
  *
- * @cssproperty --sv-aspect-ratio - Box ratio before media loads (default 16 / 9; or use `aspect-ratio`).
- * @cssproperty --sv-accent - Seek and volume bar colour.
- * @cssproperty --sv-control-color - Icon and text colour of the controls.
- * @cssproperty --sv-control-background - Background of round buttons.
- * @cssproperty --sv-radius - Corner radius of the player.
- * @cssproperty --sv-font - Font family.
- * @cssproperty --sv-focus-ring - Focus outline colour.
+ * @cssproperty [--sv-aspect-ratio=16 / 9] - Box ratio before media loads (or use `aspect-ratio`).
+ * @cssproperty [--sv-accent=#fff] - Seek and volume bar colour.
+ * @cssproperty [--sv-control-color=#fff] - Icon and text colour of the controls.
+ * @cssproperty [--sv-control-background=rgb(0 0 0 / 0.55)] - Background of round buttons.
+ * @cssproperty [--sv-radius=8px] - Corner radius of the player.
+ * @cssproperty [--sv-font=system-ui] - Font family.
+ * @cssproperty [--sv-focus-ring=#4c9ffe] - Focus outline colour.
+ * @cssproperty [--sv-marker-color=#ffd54a] - Seek-bar product markers.
  *
+ * @attr poster - Image shown before the first frame. @attr muted - Starts muted. @attr loop - Plays again from the start.
+ * @attr crossorigin - CORS mode of the media requests (`anonymous`, `use-credentials`), as on `<video>`.
  * @slot - `<shoppable-product>` children describing the show.
  */
 export class ShoppableVideoElement extends ShoppableElement implements CheckoutSettings {
@@ -272,7 +285,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('muted') && changed.get('muted') !== undefined) this.playback.setMuted(this.muted);
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
-    if (changed.has('show') && changed.get('show') !== undefined) this.showLoader.showChanged();
+    if (changed.has('show')) this.showLoader.showChanged(); // also a show set after connecting, before the first update (React, Vue…)
     if (Object.keys(CHECKOUT_PROPERTIES).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
     this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
@@ -370,3 +383,9 @@ for (const [controller, names] of [
 }
 
 export { parseAspectRatio };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shoppable-video': ShoppableVideoElement;
+  }
+}

@@ -8,7 +8,7 @@ import { fill } from '../internal/text.js';
 import type { Show } from '../timeline/types.js';
 import { feedStyles } from './feed.styles.js';
 import { ICONS, StoryInput, nearestToCentre } from './input.js';
-import { readStory, type Story, type StorySource } from './stories.js';
+import { readStory, type Story, type StoryDetail, type StorySource } from './stories.js';
 import { DEFAULT_FEED_STRINGS, type FeedStrings } from './strings.js';
 
 /** The player element, by its tag (declared by src/define.ts): nothing outside src/elements/ imports from it. */
@@ -23,14 +23,16 @@ const splitList = { fromAttribute: (v: string | null) => (v ?? '').split(/\s+/).
  * viewer. Items are child `<shoppable-video>` elements or show manifest URLs (`shows`). A lazy
  * chunk: the initial script loads it when a `<shoppable-feed>` appears (docs/feed.md).
  *
- * @event sv-story-open - `{id, index}`: the viewer opened, or moved to another story.
- * @event sv-story-close - `{id, index}`: the viewer closed.
- * @event sv-error, sv-product-appear, … - From the story's `<shoppable-video>` (they bubble out).
+ * @event {CustomEvent<StoryDetail>} sv-story-open - `{id, index}`: the viewer opened, or moved to another story.
+ * @event {CustomEvent<StoryDetail>} sv-story-close - `{id, index}`: the viewer closed.
+ * @includes ShoppableVideoElement sv-events - The `sv-*` events of the story's `<shoppable-video>` bubble out (`sv-error` is the feed's too).
  *
- * @csspart list - The carousel or grid.
- * @csspart tile - One item; `tile-button` the button inside it, `poster`, `title`, `price`.
- * @csspart viewer - The story viewer (a modal `<dialog>`); `stage`, `progress`, `close-button`,
- *   `mute-button`, `previous-button`, `next-button`.
+ * @csspart list - The carousel or grid. @csspart tile - One item. @csspart tile-button - The button inside it.
+ * @csspart poster - A tile's poster. @csspart title - Its title. @csspart price - Its price.
+ * @csspart viewer - The story viewer (a modal `<dialog>`). @csspart stage - The story in it. @csspart progress - Its progress.
+ * @csspart close-button - ✕. @csspart mute-button - Mute. @csspart previous-button - Previous. @csspart next-button - Next.
+ *
+ * @attr label - Accessible name of the feed. @attr locale - Locale for prices (BCP 47; default: the page's `lang`).
  *
  * @cssproperty --sv-feed-tile-width - Tile width (160px); in the grid, the minimum.
  * @cssproperty --sv-feed-gap - Space between tiles (12px).
@@ -222,7 +224,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     this.current = i;
     this.progress = 0;
     this.setPreview(-1);
-    this.emit('sv-story-open', { id: story.id, index: i });
+    this.emit<StoryDetail>('sv-story-open', { id: story.id, index: i });
     if (opening) {
       this.previewIndex = -1;
       void this.updateComplete.then(() => {
@@ -241,7 +243,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     this.pushed = false;
     this.dialog?.close();
     this.syncPlayers();
-    this.emit('sv-story-close', { id: this.stories[i]?.id, index: i });
+    this.emit<StoryDetail>('sv-story-close', { id: this.stories[i]?.id, index: i });
     if (refocus) this.renderRoot.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus();
   }
 

@@ -28,6 +28,12 @@ async function readCapped(url: string, signal: AbortSignal): Promise<string> {
   return new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer());
 }
 
+/** `sv-story-open` / `sv-story-close` detail: the story's id and index in the feed. */
+export interface StoryDetail {
+  id: string | undefined;
+  index: number;
+}
+
 export interface Story {
   /** `#story=<id>`: the manifest's `id`, else the child player's `id`, else `story-<n>`. */
   id: string;

@@ -20,11 +20,16 @@ export interface ConsolePin {
   label?: string;
 }
 
+/** `sv-pin-change` detail: the pins after the change. */
+export interface PinChangeDetail {
+  pins: ConsolePin[];
+}
+
 type Failure = { code: 'PINS_UNAUTHORIZED' | 'PINS_UNREACHABLE' | 'PINS_REFUSED' | 'SHOW_LOAD_FAILED'; message: string };
 
 /**
- * @event sv-error - `{source: 'live', code, message}` when the service refuses the token, cannot be reached or refuses a pin.
- * @event sv-pin-change - `{pins}` after the console pinned or unpinned a product.
+ * @event {CustomEvent<ShoppableError>} sv-error - `{source: 'live', code, message}` when the service refuses the token, cannot be reached or refuses a pin.
+ * @event {CustomEvent<PinChangeDetail>} sv-pin-change - `{pins}` after the console pinned or unpinned a product.
  */
 export class ShoppablePinConsole extends ShoppableElement {
   static override styles = pinConsoleStyles;
@@ -141,7 +146,7 @@ export class ShoppablePinConsole extends ShoppableElement {
       const ok = live ? await this.#request('DELETE', `pins/${encodeURIComponent(live.id)}`) : await this.#request('POST', 'pins', { productId });
       if (ok) {
         await this.refresh();
-        this.emit('sv-pin-change', { pins: this.pins });
+        this.emit<PinChangeDetail>('sv-pin-change', { pins: this.pins });
       }
     } finally {
       this.busy = false;

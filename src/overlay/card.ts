@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { Cue, Product } from '../timeline/types.js';
 import { hasPosition } from './hotspots.js';
-import type { CartAddDetail, CartErrorDetail, ProductClickSource } from './types.js';
+import type { CartAddDetail, CartErrorDetail, CheckoutDetail, ProductClickSource } from './types.js';
 import { fill, type OverlayStrings } from './strings.js';
 import { choose, isValueEnabled, maxQuantity, priceOf, resolve, type Selection } from './variants.js';
 import { originList } from '../commerce/checkout-config.js';
@@ -187,7 +187,7 @@ export function renderOutcome(o: CardHost, product: Product, t: OverlayStrings):
   const url = flow.checkoutUrl;
   return html`<div class="outcome">
     ${url
-      ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener" @click=${() => o.emit('sv-checkout', { url })}>${t.checkout}</a>`
+      ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener" @click=${() => o.emit<CheckoutDetail>('sv-checkout', { url })}>${t.checkout}</a>`
       : nothing}
     ${flow.canOpenCart ? html`<button part="view-cart-button" @click=${() => flow.openCart()}>${t.viewCart}</button>` : nothing}
   </div>`;

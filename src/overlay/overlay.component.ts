@@ -22,7 +22,7 @@ import { DEFAULT_OVERLAY_STRINGS, fill, type OverlayStrings } from './strings.js
 import type { CardDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 import { initialSelection, type Selection } from './variants.js';
 
-export type { CardDetail, CartAddDetail, CartErrorDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
+export type { CardDetail, CartAddDetail, CartErrorDetail, CheckoutDetail, FrameSource, ProductClickDetail, ProductClickSource } from './types.js';
 
 /** Seconds between two "now showing" announcements. */
 const ANNOUNCE_EVERY_MS = 4000;
@@ -43,16 +43,15 @@ const SHEET_VIEWPORT = 520;
  *
  * State flows down (the properties below), requests flow up: it never calls the player, it
  * asks for `play`, `pause` and `seek` with composed `sv-media-request` events
- * (`src/player/requests.ts`).
+ * (`src/player/requests.ts`). Its CSS parts are `OVERLAY_PARTS` (parts.ts); the player exports them all.
  *
- * @event sv-product-click - `{productId, cueId, source}`; cancelable.
- * @event sv-card-open - `{productId, cueId}`.
- * @event sv-card-close - `{productId, cueId}`.
- * @event sv-cart-add - `{productId, variantId, quantity, cueId, cart}` after a successful add.
- * @event sv-cart-error - `{productId, variantId, code, message}` after a failed add.
- * @event sv-checkout - `{url}` when the shopper follows Checkout.
+ * @event {CustomEvent<ProductClickDetail>} sv-product-click - `{productId, cueId, source: 'hotspot' | 'list' | 'card'}`: a hotspot, teaser, list item or the card's product link. Cancelable: `preventDefault()` keeps the card closed / the link unfollowed.
+ * @event {CustomEvent<CardDetail>} sv-card-open - `{productId, cueId}`: a card opens.
+ * @event {CustomEvent<CardDetail>} sv-card-close - `{productId, cueId}`: a card closes.
+ * @event {CustomEvent<CartAddDetail>} sv-cart-add - `{productId, variantId, quantity, cueId, cart}` after a successful add.
+ * @event {CustomEvent<CartErrorDetail>} sv-cart-error - `{productId, variantId, code, message}` after a failed add (`code` as in docs/checkout-adapters.md).
+ * @event {CustomEvent<CheckoutDetail>} sv-checkout - `{url}` when the shopper follows Checkout.
  *
- * CSS parts (the list is `OVERLAY_PARTS` in parts.ts; the player exports them all):
  * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
  * @csspart teaser - The button of a product shown without a position.
  * @csspart card - The product card. @csspart card-close - Its close button.
@@ -67,12 +66,12 @@ const SHEET_VIEWPORT = 520;
  * @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
  * @csspart list - The product list. @csspart list-item - One product in it.
  *
- * @cssproperty --sv-controls-height - Height kept free for the player's controls (64px; 68px in players up to 480px wide).
- * @cssproperty --sv-card-background, --sv-card-color, --sv-card-muted - Card colours.
- * @cssproperty --sv-card-radius - Card corner radius (12px).
- * @cssproperty --sv-button-background, --sv-button-color - Buy button colours.
- * @cssproperty --sv-hotspot-color - Hotspot dot and pulse colour.
- * @cssproperty --sv-sale-color - Colour of a price below its compare-at price.
+ * @cssproperty [--sv-controls-height=64px] - Height kept free for the player's controls (set by the player: 68px when it is up to 480px wide).
+ * @cssproperty [--sv-card-background=#fff] - Card, teasers, list. @cssproperty [--sv-card-color=#17171c] - Their text.
+ * @cssproperty [--sv-card-muted=#595966] - Brand, availability, legends. @cssproperty [--sv-card-radius=12px] - Card corners.
+ * @cssproperty [--sv-button-background=#17171c] - Buy, Checkout. @cssproperty [--sv-button-color=#fff] - Their text.
+ * @cssproperty [--sv-hotspot-color=#fff] - Hotspot dot and pulse.
+ * @cssproperty [--sv-sale-color=#b3261e] - Sale price, errors, "on screen".
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {

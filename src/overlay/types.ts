@@ -40,6 +40,10 @@ export interface CartAddDetail {
   cueId: string | undefined;
   cart: CartSummary | undefined;
 }
+/** `sv-checkout` detail: the checkout URL the shopper follows. */
+export interface CheckoutDetail {
+  url: string;
+}
 /** `sv-cart-error` detail. */
 export interface CartErrorDetail {
   productId: string;
