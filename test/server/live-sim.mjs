@@ -7,8 +7,13 @@
 //   GET  /live/<id>/index.m3u8            the media playlist (a stream is created on first use)
 //   GET  /live/<id>/<k>.ts                segment k (file seg<k mod 10>.ts)
 //   POST /__live/<id>                     {window?: segments (0 = an EVENT playlist, all of it),
-//                                          startAt?: seconds already produced (default: one window)}
-//                                          creates or resets the stream
+//                                          startAt?: seconds already produced (default: one window),
+//                                          pdt?: "wall"}  creates or resets the stream
+//
+// liveSim({streams: {<id>: options}}) gives a stream the options of a POST when it is created by
+// its first request (the demo's stream). With pdt "wall", PROGRAM-DATE-TIME is the wall-clock
+// instant the segment was "captured" (what an encoder with program_date_time writes), so a pin
+// service stamping START-DATE with its own clock (docs/live.md) lands on the right moment.
 //   GET  /__live/<id>                     state: {now, edge, sequence, pins, ended, stalled}
 //   POST /__live/<id>/clock               {advance: seconds}: the stream jumps ahead
 //   POST /__live/<id>/pins                {productId, id?, at?: stream seconds (default now),
@@ -20,7 +25,8 @@
 //   POST /__live/<id>/stall               {on: boolean}: the encoder stops (no new segments) / resumes
 //
 // Stream time ("at", "now") is seconds since the stream's first segment; PROGRAM-DATE-TIME of
-// segment k is EPOCH + 2k s, so a pin "at" t has START-DATE EPOCH + t.
+// segment k is EPOCH + 2k s (pdt "wall": the wall-clock time stream time 0 stood for), so a pin
+// "at" t has START-DATE EPOCH + t.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -28,20 +34,23 @@ const TS = fileURLToPath(new URL('../fixtures/streams/ts/', import.meta.url));
 const SEG = 2;
 const FILES = 10;
 export const EPOCH = Date.parse('2025-03-01T18:00:00.000Z');
-const iso = (t) => new Date(EPOCH + Math.round(t * 1000)).toISOString();
 const q = (s) => String(s).replace(/["\r\n]/g, '');
 
-export function liveSim() {
+/** @param {{streams?: Record<string, {window?: number, startAt?: number, pdt?: 'wall'}>}} [options] */
+export function liveSim({ streams: presets = {} } = {}) {
   /** @type {Map<string, any>} */
   const streams = new Map();
   const segments = new Map();
 
-  function create(id, { window = 6, startAt } = {}) {
+  function create(id, { window = 6, startAt, pdt } = presets[id] ?? {}) {
+    const offset = startAt ?? Math.max(window, 3) * SEG;
     const s = {
       window,
       // Wall-clock origin: stream time = (now - origin) / 1000 + offset (while not stalled).
       origin: Date.now(),
-      offset: startAt ?? Math.max(window, 3) * SEG,
+      offset,
+      // PROGRAM-DATE-TIME of stream time 0.
+      epoch: pdt === 'wall' ? Date.now() - offset * 1000 : EPOCH,
       frozenAt: null,
       ended: false,
       pins: new Map(),
@@ -52,6 +61,7 @@ export function liveSim() {
     streams.set(id, s);
     return s;
   }
+  const iso = (s, t) => new Date(s.epoch + Math.round(t * 1000)).toISOString();
   const now = (s) => (s.frozenAt ?? (Date.now() - s.origin) / 1000 + s.offset);
   const freeze = (s) => (s.frozenAt = now(s));
   const thaw = (s) => {
@@ -72,8 +82,8 @@ export function liveSim() {
     // while it may still be showing in the window, then is dropped.
     for (const p of s.pins.values()) {
       if (p.end !== undefined && p.end < windowStart) continue;
-      let tag = `#EXT-X-DATERANGE:ID="${q(p.id)}",CLASS="com.shoppable-video.product",START-DATE="${iso(p.at)}"`;
-      if (p.end !== undefined && !p.duration) tag += `,END-DATE="${iso(p.end)}"`;
+      let tag = `#EXT-X-DATERANGE:ID="${q(p.id)}",CLASS="com.shoppable-video.product",START-DATE="${iso(s, p.at)}"`;
+      if (p.end !== undefined && !p.duration) tag += `,END-DATE="${iso(s, p.end)}"`;
       if (p.duration) tag += `,DURATION=${p.duration}`;
       if (p.endOnNext) tag += ',END-ON-NEXT=YES';
       if (p.x !== undefined && p.y !== undefined) tag += `,X-X=${p.x},X-Y=${p.y}`;
@@ -82,7 +92,7 @@ export function liveSim() {
     }
     for (const u of s.stock) {
       if (u.at < windowStart - 60) continue;
-      let tag = `#EXT-X-DATERANGE:ID="${q(u.id)}",CLASS="com.shoppable-video.stock",START-DATE="${iso(u.at)}",X-PRODUCT-ID="${q(u.productId)}"`;
+      let tag = `#EXT-X-DATERANGE:ID="${q(u.id)}",CLASS="com.shoppable-video.stock",START-DATE="${iso(s, u.at)}",X-PRODUCT-ID="${q(u.productId)}"`;
       if (u.variantId) tag += `,X-VARIANT-ID="${q(u.variantId)}"`;
       if (u.stock !== undefined) tag += `,X-STOCK=${u.stock}`;
       if (u.price !== undefined) tag += `,X-PRICE=${u.price}`;
@@ -91,7 +101,7 @@ export function liveSim() {
     lines.push(...s.raw);
     for (let k = first; k <= last; k++) {
       if (k % FILES === 0 && k !== first) lines.push('#EXT-X-DISCONTINUITY');
-      lines.push(`#EXT-X-PROGRAM-DATE-TIME:${iso(k * SEG)}`, `#EXTINF:${SEG.toFixed(6)},`, `${k}.ts`);
+      lines.push(`#EXT-X-PROGRAM-DATE-TIME:${iso(s, k * SEG)}`, `#EXTINF:${SEG.toFixed(6)},`, `${k}.ts`);
     }
     if (s.ended) lines.push('#EXT-X-ENDLIST');
     return lines.join('\n') + '\n';
@@ -131,12 +141,12 @@ export function liveSim() {
     }
     const s = streams.get(id) ?? create(id);
     const t = now(s);
-    if (!action) return json(res, 200, { now: t, edge: (lastSegment(t) + 1) * SEG, sequence: lastSegment(t), pins: s.pins.size, ended: s.ended, stalled: s.frozenAt !== null, epoch: EPOCH });
+    if (!action) return json(res, 200, { now: t, edge: (lastSegment(t) + 1) * SEG, sequence: lastSegment(t), pins: s.pins.size, ended: s.ended, stalled: s.frozenAt !== null, epoch: s.epoch });
     if (action === 'pins' && req.method === 'DELETE') {
       const pin = s.pins.get(decodeURIComponent(arg ?? ''));
       if (!pin) return json(res, 404, { error: 'no such pin' });
       pin.end = t;
-      return json(res, 200, { id: pin.id, endDate: iso(t) });
+      return json(res, 200, { id: pin.id, endDate: iso(s, t) });
     }
     const b = await body(req);
     switch (action) {
@@ -147,7 +157,7 @@ export function liveSim() {
       case 'pins': {
         const pin = { id: b.id ?? `pin-${++s.seq}`, productId: b.productId, at: b.at ?? t, duration: b.duration, end: b.end, endOnNext: b.endOnNext, x: b.x, y: b.y, label: b.label };
         s.pins.set(pin.id, pin);
-        return json(res, 200, { id: pin.id, at: pin.at, startDate: iso(pin.at) });
+        return json(res, 200, { id: pin.id, at: pin.at, startDate: iso(s, pin.at) });
       }
       case 'stock':
         s.stock.push({ id: `stock-${++s.seq}`, at: b.at ?? t, productId: b.productId, variantId: b.variantId, stock: b.stock, price: b.price });
