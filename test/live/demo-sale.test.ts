@@ -50,7 +50,7 @@ describe('demo: the live sale', function () {
     await sendKeys({ type: TOKEN });
     await sendKeys({ press: 'Enter' });
     const pinButton = () => [...consoleEl.shadowRoot!.querySelectorAll<HTMLButtonElement>('li button')].find((b) => b.getAttribute('aria-label') === 'Pin Small Gold Hoop Earrings');
-    const button = await until(() => { const b = pinButton(); return b && !b.disabled && b; }, 'the enabled pin button of the hoops');
+    const button = await until(() => { const b = pinButton(); return b && !b.disabled ? b : undefined; }, 'the enabled pin button of the hoops');
 
     const appeared: Array<{ productId: string; source?: string }> = [];
     player.addEventListener('sv-product-appear', (e) => appeared.push({ productId: (e as CustomEvent).detail.productId, source: (e as CustomEvent).detail.cue?.source }));
@@ -59,7 +59,7 @@ describe('demo: the live sale', function () {
 
     // The viewer: the pin rides in the playlist through the service, and its card shows.
     const teaser = await until(
-      () => [...(player.overlay?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="teaser"]') ?? [])].find((t) => t.textContent?.includes('Small Gold Hoop Earrings')),
+      () => [...((player.overlay as HTMLElement | undefined)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="teaser"]') ?? [])].find((t) => t.textContent?.includes('Small Gold Hoop Earrings')),
       'the hoops card in the player',
       30_000,
     );
