@@ -28,7 +28,7 @@
 // segments and of the one being produced, and an EXT-X-PRELOAD-HINT for the next part, whose
 // request is held until it exists. Parts are byte ranges of the segment file cut at video PES
 // starts 0.5 s apart (decode time), served as files of their own; the first is INDEPENDENT.
-//   GET  /__live/<id>                     state: {now, edge, sequence, pins, ended, stalled}
+//   GET  /__live/<id>                     state: {now, edge, partEdge (LL), sequence, pins, ended, stalled}
 //   POST /__live/<id>/clock               {advance: seconds}: the stream jumps ahead
 //   POST /__live/<id>/pins                {productId, id?, at?: stream seconds (default now),
 //                                          duration?, endOnNext?, x?, y?, label?} → {id, startDate, at}
@@ -249,7 +249,7 @@ export function liveSim({ streams: presets = {} } = {}) {
     }
     const s = streams.get(id) ?? create(id);
     const t = now(s);
-    if (!action) return json(res, 200, { now: t, edge: (lastSegment(t) + 1) * SEG, sequence: lastSegment(t), pins: s.pins.size, ended: s.ended, stalled: s.frozenAt !== null, epoch: s.epoch });
+    if (!action) return json(res, 200, { now: t, edge: (lastSegment(t) + 1) * SEG, ...(s.ll && { partEdge: (lastPart(t) + 1) * PART }), sequence: lastSegment(t), pins: s.pins.size, ended: s.ended, stalled: s.frozenAt !== null, epoch: s.epoch });
     if (action === 'log') return json(res, 200, { log: s.log });
     if (action === 'pins' && req.method === 'DELETE') {
       const pin = s.pins.get(decodeURIComponent(arg ?? ''));
