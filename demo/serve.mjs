@@ -1,7 +1,7 @@
 // `npm start`: serves the demo storefront page, the built player, the sample streams and the
 // local storefront API on localhost. Nothing is fetched from the internet.
 import { createServer } from 'node:http';
-import { demoHandlers } from './handlers.mjs';
+import { DEMO_PIN_TOKEN, demoHandlers } from './handlers.mjs';
 import { listen, staticFiles } from './static.mjs';
 
 // The stores send shoppers to /checkout: in the demo that is the page listing the store's carts.
@@ -14,7 +14,7 @@ const checkout = async (req, res) => {
 const handlers = [
   ...(await demoHandlers()),
   checkout,
-  staticFiles([/^demo\//, /^dist\/cdn\//, /^test\/fixtures\/streams\//, /^docs\/examples\//], 'demo/index.html'),
+  staticFiles([/^demo\//, /^dist\/cdn\//, /^dist\/console\//, /^test\/fixtures\/streams\//, /^docs\/examples\//], 'demo/index.html'),
 ];
 
 const server = createServer(async (req, res) => {
@@ -30,6 +30,7 @@ const server = createServer(async (req, res) => {
 try {
   const port = await listen(server, Number(process.env.PORT) || 8080, Boolean(process.env.PORT));
   console.log(`shoppable-video demo: http://localhost:${port}/`);
+  console.log(`Live sale: http://localhost:${port}/demo/live.html (pin console token: ${DEMO_PIN_TOKEN}, a development token, not a secret)`);
   console.log('Press Ctrl+C to stop.');
 } catch (err) {
   console.error(err.message);

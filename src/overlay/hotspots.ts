@@ -49,15 +49,16 @@ export function renderSpot(o: HotspotHost, cue: Cue, t: OverlayStrings): Templat
 
 export function renderTeaser(o: HotspotHost, cue: Cue, t: OverlayStrings): TemplateResult {
   const product = o.products.get(cue.productId)!;
-  const { price } = priceOf(product, undefined);
+  const shown = o.price(product, priceOf(product, undefined).price);
+  // The name holds all the visible text (WCAG 2.5.3, label in name): the title and the price.
   return html`<button
     class="teaser"
     part="teaser"
-    aria-label=${fill(t.teaser, { title: product.title })}
+    aria-label=${`${fill(t.teaser, { title: product.title })}${shown ? `, ${shown}` : ''}`}
     @click=${(e: Event) => o.clickProduct(product.id, cue, 'hotspot') && o.openCard(product.id, cue, e.currentTarget as HTMLElement)}
   >
     ${product.image ? html`<img src=${product.image} alt="" />` : nothing}
     <span class="teaser-title">${product.title}</span>
-    <span class="teaser-price">${o.price(product, price)}</span>
+    <span class="teaser-price">${shown}</span>
   </button>`;
 }

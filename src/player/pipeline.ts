@@ -260,6 +260,9 @@ export class MediaPipeline {
     this.live.update(details.live, start, details.edge, details.endSN, details.targetduration, this.hls?.liveSyncPosition);
     const anchors = [];
     for (const f of frags) if (f.programDateTime !== null) anchors.push({ time: f.start, date: f.programDateTime });
+    // LL-HLS: the segment being produced (parts only) has its own PROGRAM-DATE-TIME and start.
+    const hint = details.fragmentHint;
+    if (hint && hint.programDateTime !== null) anchors.push({ time: hint.start, date: hint.programDateTime });
     const ranges = [];
     for (const id in details.dateRanges) {
       const range = details.dateRanges[id];

@@ -11,7 +11,7 @@ import { fetchTimed } from './fetch-timed.js';
 import { loadHls } from './hls-loader.js';
 import { onceOnline } from './online.js';
 import type { CaptionOption, MediaPipeline, Rendition } from './pipeline.js';
-import { chooseEngine, resolveSrc, type Engine } from './source.js';
+import { chooseEngine, clampSeek, resolveSrc, type Engine } from './source.js';
 
 /** What the controller reads from its host (`<shoppable-video>` satisfies it). */
 export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
@@ -124,15 +124,14 @@ export class PlaybackController implements ReactiveController {
     const video = this.video;
     if (!video || !this.loadedSrc) this.resumeAt = this.time = t;
     else if (video.readyState < HTMLMediaElement.HAVE_METADATA) this.pendingSeek = t;
-    else video.currentTime = t;
+    else video.currentTime = clampSeek(video, t, this.live?.start);
   }
 
   /** Seconds forward or back, within what can be seeked. */
   seekBy(delta: number): void {
     const video = this.video;
     if (!video || !this.loadedSrc) return;
-    const end = Number.isFinite(video.duration) ? video.duration : video.seekable.length ? video.seekable.end(video.seekable.length - 1) : 0;
-    video.currentTime = Math.min(end, Math.max(0, video.currentTime + delta));
+    video.currentTime = clampSeek(video, video.currentTime + delta, this.live?.start);
   }
 
   /** Live state and the LIVE badge (from the pipeline chunk), while the stream is live. */

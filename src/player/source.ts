@@ -46,3 +46,14 @@ export function resolveSrc(src: string, base: string): { url: string } | { error
 export function truncate(s: string, n = 80): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
+
+/**
+ * `t` inside what may be seeked: for a live stream its DVR window (`windowStart`, the playlist's
+ * first segment, up to the live edge) — the browser's seekable range alone would also allow the
+ * back buffer from before the window (MSE: live seekable range ∪ buffered) — else the seekable range.
+ */
+export function clampSeek(video: HTMLVideoElement, t: number, windowStart?: number): number {
+  const s = video.seekable;
+  const end = s.length ? s.end(s.length - 1) : Number.isFinite(video.duration) ? video.duration : Infinity;
+  return Math.max(windowStart ?? (s.length ? s.start(0) : 0), Math.min(end, t));
+}

@@ -3,6 +3,7 @@
  * (test/server/live-sim.mjs), with the pins written into the playlist as EXT-X-DATERANGE.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
 import type { ShoppableError } from '../../src/internal/errors.js';
@@ -116,6 +117,32 @@ describe('live playback with in-band pins', function () {
     expect(Number(range.min), 'the seek bar starts at the DVR window').to.be.closeTo(seekable.start(0), 0.5);
     goLive(el)!.click();
     await until(() => active(el).join() === 'now' && !goLive(el), 'back at the live edge with its pin');
+  });
+
+  it('arrow keys and seeks stay inside the DVR window: never before its start, never past the live edge', async () => {
+    // A short window played for a while: the back buffer (30 s) then holds media from before the
+    // window's start, which the browser's own seekable range includes (MSE: live range ∪ buffered).
+    const s = await stream({ window: 3, startAt: 40 });
+    const el = await player(s.src);
+    const video = el.media!;
+    const windowStart = () => [...liveHlsInstances][0]!.levels[0]!.details!.fragments[0]!.start; // the playlist's first segment
+    const edge = () => video.seekable.end(video.seekable.length - 1);
+    await until(() => video.buffered.length && video.buffered.start(0) < windowStart() - 4, 'buffered media from before the window', 20_000);
+    el.pause();
+    el.currentTime = windowStart() + 1;
+    await until(() => !video.seeking, 'the seek near the window start');
+    el.shadowRoot!.querySelector<HTMLElement>('[part="play-button"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' }); // 5 s back from 1 s inside the window
+    expect(video.currentTime, 'ArrowLeft stops at the window start').to.be.at.least(windowStart() - 1e-3);
+    el.currentTime = 0;
+    expect(video.currentTime, 'a seek to 0 lands at the window start').to.be.at.least(windowStart() - 1e-3);
+    el.currentTime = edge() + 60;
+    expect(video.currentTime, 'a seek past the edge lands at the edge').to.be.at.most(edge() + 1e-3);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(video.currentTime, 'ArrowRight stops at the live edge').to.be.at.most(edge() + 1e-3);
+    await el.updateComplete;
+    const range = el.shadowRoot!.querySelector<HTMLInputElement>('.seek input')!;
+    expect(Number(range.min), 'the seek bar starts at the window').to.be.closeTo(windowStart(), 0.01);
   });
 
   it('EXT-X-ENDLIST turns the show into a replay with its pins, without a reload', async () => {

@@ -3,6 +3,7 @@
 import { streamFaults } from './stream-faults.mjs';
 import { liveSim } from './live-sim.mjs';
 import { createStorefront } from './storefront/index.mjs';
+import { LIVE_SALE, livePins } from '../../demo/handlers.mjs';
 
 /** Adapts a Node handler `(req, res) => boolean | Promise<boolean>` (true = handled) to Koa. */
 export function toKoa(handler) {
@@ -41,6 +42,7 @@ function pinService() {
 }
 
 export function testMiddleware() {
-  // The pin service goes before the storefront, which reads the body of every POST.
-  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(liveSim()), toKoa(createStorefront())];
+  // The pin services go before the storefront, which reads the body of every POST. The demo's
+  // live sale (/live-sale/, demo/handlers.mjs) is mounted as `npm start` mounts it.
+  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(livePins()), toKoa(liveSim(LIVE_SALE.sim)), toKoa(createStorefront())];
 }
