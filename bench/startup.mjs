@@ -16,7 +16,7 @@
 //   CLS          the layout shifts from navigation to the first frame / the first card
 //   cue → card   the show page: the frame in which the 0-s cue's hotspot is first laid out,
 //                minus the first frame (for a cue at 0 s its start is the first frame)
-// RUNS=9 for more runs; VERBOSE=1 adds when hls.js, the first segment and the show chunk arrived.
+// RUNS=9 for more runs; ONLY=regex / LINK=regex to pick pages / links; VERBOSE=1 adds when hls.js, the first segment and the show chunk arrived.
 import { createServer } from 'node:http';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -167,8 +167,10 @@ const median = (xs) => {
 const ms = (x) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)}`);
 
 console.log(`Start-up: fMP4 3-rendition stream (playlists gzip), cold cache, median of ${RUNS} runs, Chromium ${browser.version()}\n`);
-const names = Object.keys(PAGES);
-for (const [linkName, link] of Object.entries(LINKS)) {
+// ONLY / LINK (regular expressions) pick pages and links while investigating; the baseline always runs.
+const only = new RegExp(process.env.ONLY ?? '');
+const names = Object.keys(PAGES).filter((n) => n === BASE || only.test(n));
+for (const [linkName, link] of Object.entries(LINKS).filter(([n]) => new RegExp(process.env.LINK ?? '').test(n))) {
   const rows = {};
   for (let i = 0; i < RUNS; i++) {
     // Alternate pages within each round, starting each round with the next page.
