@@ -61,10 +61,6 @@ export class ShowLoader implements ReactiveController {
   /** The show chunk, loaded once; a failed download is reported and may be tried again. */
   load(): Promise<ShowBinding> {
     const host = this.host;
-    // A show almost always has products: the overlay chunk is requested with the show chunk,
-    // not after the manifest, so a card whose cue starts at 0 s is ready with the first frame.
-    // (The binding imports it again when products arrive, and reports a failure then.)
-    if (!this.loading) import('../overlay/define.js').catch(() => undefined);
     this.loading ??= import('./show-binding.js').then(
       ({ ShowBinding }) => {
         const binding = new ShowBinding(host, { onChange: () => this.changed(), settings: () => host });
