@@ -55,10 +55,11 @@ export class EarlyStart {
 }
 
 /**
- * Within `margin` CSS px of the viewport now. A laid-out box: before its first render a player
- * may have no height yet (its frame sets it), but it has a width; a hidden one has neither.
+ * Within `margin` CSS px of the viewport now, with a height of its own. Before its first render a
+ * player has a height only when the page sizes it (e.g. `width` and `aspect-ratio` in CSS); until
+ * then players above it may not be laid out either, so a box without height is not trusted.
  */
 export function inView(el: Element, margin: number): boolean {
   const box = el.getBoundingClientRect();
-  return Boolean(box.width || box.height) && box.top < innerHeight + margin && box.bottom > -margin && box.left < innerWidth && box.right > 0;
+  return Boolean(box.height) && box.top < innerHeight + margin && box.bottom > -margin && box.left < innerWidth && box.right > 0;
 }

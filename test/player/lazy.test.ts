@@ -75,13 +75,14 @@ describe('lazy loading', () => {
     await until(() => el.playing, 'autoplay to start');
     expect(el.media!.muted).to.be.true;
   });
-  it('a player connected in view asks for its master playlist before its first render, once', async () => {
+  it('a player the page lays out in view asks for its master playlist before its first render, once', async () => {
     const src = `${STREAMS.fmp4}?early`;
     const master = new URL(src, location.href).href;
     const started = fetches();
     const el = document.createElement('shoppable-video');
     el.muted = true;
     el.setAttribute('src', src);
+    el.style.cssText = 'width: 320px; aspect-ratio: 16 / 9'; // laid out by the page before it renders
     document.body.prepend(el); // in view
     const beforeRender = { rendered: el.hasUpdated, urls: [...started.urls] };
     try {
