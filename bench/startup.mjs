@@ -34,8 +34,8 @@ const BASE = 'hls.js by hand (ESM, bundled)';
 const PAGES = {
   [BASE]: '/bench/pages/hlsjs-esm.html',
   'hls.js by hand (UMD hls.min.js)': '/bench/pages/hlsjs.html',
-  '<shoppable-video>': '/bench/pages/player.html',
-  '<shoppable-video> + show + checkout': '/bench/pages/show.html',
+  '`<shoppable-video>`': '/bench/pages/player.html',
+  '`<shoppable-video>` + show + checkout': '/bench/pages/show.html',
 };
 const SHOW = '/bench/pages/show.html';
 const LINKS = {
