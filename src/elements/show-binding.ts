@@ -44,6 +44,10 @@ export class ShowBinding {
         options.onChange();
       },
     });
+    // A show almost always has products: the overlay chunk is requested now, with the manifest,
+    // not after it, so a card whose cue starts at 0 s is ready with the first video frame.
+    // (timelineChanged imports it again once products arrive, and reports a failure then.)
+    import('../overlay/define.js').catch(() => undefined);
     const { timeline } = this.model;
     this.live = new LivePins(timeline, {
       knows: (id) => (this.model.pending ? undefined : timeline.products.has(id)),

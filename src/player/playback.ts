@@ -7,11 +7,10 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { reportError, type ShoppableError } from '../internal/errors.js';
-import { fetchTimed } from './fetch-timed.js';
-import { loadHls } from './hls-loader.js';
 import { onceOnline } from './online.js';
 import type { CaptionOption, MediaPipeline, Rendition } from './pipeline.js';
-import { chooseEngine, clampSeek, resolveSrc, type Engine } from './source.js';
+import { clampSeek, resolveSrc, type Engine } from './source.js';
+import { EarlyStart, inView, startRequests } from './start-requests.js';
 
 /** What the controller reads from its host (`<shoppable-video>` satisfies it). */
 export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
@@ -68,6 +67,7 @@ export class PlaybackController implements ReactiveController {
   private observer: IntersectionObserver | null = null;
   /** Removes the `online` listener armed by a fatal network error. */
   private offOnline: (() => void) | null = null;
+  private readonly early = new EarlyStart();
 
   constructor(private readonly host: PlaybackHost) {
     host.addController(this);
@@ -81,6 +81,7 @@ export class PlaybackController implements ReactiveController {
     } else {
       this.near = true;
     }
+    this.near ||= inView(this.host, NEAR_PX); // in view: the start-up requests go before the first render
     this.load();
   }
 
@@ -104,8 +105,7 @@ export class PlaybackController implements ReactiveController {
     video.volume = this.level;
     video.muted = this.muted;
     // Already in view at start-up: begin now rather than a frame later, when the observer reports.
-    const box = this.host.getBoundingClientRect();
-    if (box.height && box.top < innerHeight + NEAR_PX && box.bottom > -NEAR_PX && box.left < innerWidth && box.right > 0) this.near = true;
+    this.near ||= inView(this.host, NEAR_PX);
     this.load();
   }
 
@@ -259,10 +259,11 @@ export class PlaybackController implements ReactiveController {
   /** Loads the source when it is wanted: requested, or near the viewport and preloading. */
   load(force = false): void {
     const { video, host } = this;
-    if (!video || !host.isConnected || this.loadedSrc !== null || this.error || !host.src) return;
+    if (!host.isConnected || this.loadedSrc !== null || this.error || !host.src) return;
     if (!(this.playRequested || force || (this.near && (host.preload !== 'none' || host.autoplay)))) return;
 
     const resolved = resolveSrc(host.src, document.baseURI);
+    if (!video) return void ('url' in resolved && this.early.start(resolved.url)); // an invalid src is reported once rendered
     if ('error' in resolved) {
       this.fail({ source: 'media', code: 'MEDIA_SRC_INVALID', message: resolved.error, fatal: true, data: { src: host.src } });
       return;
@@ -270,13 +271,8 @@ export class PlaybackController implements ReactiveController {
     const url = (this.loadedSrc = resolved.url);
     video.preload = host.preload === 'auto' || this.playRequested ? 'auto' : 'metadata';
     const token = (this.loadToken = {});
-    const abort = (this.loadAbort = new AbortController());
-    // The pipeline is a lazy chunk: the master playlist and hls.js are requested alongside
-    // it, so neither costs an extra round trip. The engine is chosen once, here.
-    const engine = chooseEngine(url);
-    const master = engine === 'hls.js' ? fetchTimed(url, false, abort.signal) : undefined;
-    master?.catch(() => undefined); // a failure is re-requested, and reported, by hls.js
-    if (engine === 'hls.js') loadHls().catch(() => undefined); // a failure is reported by the pipeline
+    const { engine, master, abort } = this.early.take(url) ?? startRequests(url);
+    this.loadAbort = abort;
     import('./pipeline.js').then(
       ({ MediaPipeline }) => {
         if (this.loadToken !== token) return;
@@ -306,6 +302,7 @@ export class PlaybackController implements ReactiveController {
 
   /** Stops loading and forgets the source; the time to resume from is kept. */
   private reset(): void {
+    this.early.cancel();
     if (this.pendingSeek !== null) this.resumeAt = this.pendingSeek;
     this.pendingSeek = null;
     this.loadToken = null;

@@ -75,4 +75,27 @@ describe('lazy loading', () => {
     await until(() => el.playing, 'autoplay to start');
     expect(el.media!.muted).to.be.true;
   });
+  it('a player the page lays out in view asks for its master playlist before its first render, once', async () => {
+    const src = `${STREAMS.fmp4}?early`;
+    const master = new URL(src, location.href).href;
+    const started = fetches();
+    const el = document.createElement('shoppable-video');
+    el.muted = true;
+    el.setAttribute('src', src);
+    el.style.cssText = 'width: 320px; aspect-ratio: 16 / 9'; // laid out by the page before it renders
+    document.body.prepend(el); // in view
+    const beforeRender = { rendered: el.hasUpdated, urls: [...started.urls] };
+    try {
+      expect(beforeRender.rendered, 'rendered already').to.be.false;
+      expect(beforeRender.urls, 'requests before the first render').to.include(master);
+      // The load after the render takes the request over: the playlist is asked for once.
+      await until(() => el.renditions.length === 3, 'the playlist to load');
+      await el.play();
+      await firstFrame(el.media!);
+      expect(started.urls.filter((u) => u === master)).to.have.length(1);
+    } finally {
+      started.stop();
+      el.remove();
+    }
+  });
 });
