@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ANALYTICS_PROPERTIES, type AnalyticsSettings } from '../analytics/settings.js';
 import { CHECKOUT_PROPERTIES, type CheckoutSettings } from '../commerce/checkout-config.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CheckoutAdapter } from '../commerce/types.js';
@@ -73,7 +74,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     pauseOnCard: { type: Boolean, attribute: 'pause-on-card' },
     cardLink: { type: String, attribute: 'card-link' },
     noMiniPlayer: { type: Boolean, attribute: 'no-mini-player' },
-    ...CHECKOUT_PROPERTIES,
+    ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES,
   };
 
   /** URL of an HLS playlist (.m3u8) or a video file. */
@@ -273,7 +274,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
     if (changed.has('show') && changed.get('show') !== undefined) this.showLoader.showChanged();
-    if (Object.keys(CHECKOUT_PROPERTIES).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
+    if (Object.keys({ ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES }).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
     this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
 
@@ -329,7 +330,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
 
   /** The overlay layer: product hotspots, cards and list (a lazy chunk, loaded with the show). */
   protected renderOverlay(): unknown {
-    const { model, checkout } = this.showLoader.binding!;
+    const { model, checkout, context } = this.showLoader.binding!;
     const p = this.playback;
     return html`<shoppable-overlay
       ${cssProps({ '--sv-controls-height': `${this.controls && !p.error ? 64 : 0}px` })}
@@ -344,12 +345,15 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
       .active=${model.active}
       .flow=${checkout.flow}
       .checkout=${Boolean(this.checkout || this.adapter)}
-      .currency=${model.manifest?.currency ?? ''}
+      .currency=${model.manifest?.currency ?? ''} .context=${context}
       .locale=${this.locale || document.documentElement.lang || navigator.language}
       .strings=${this.strings}
     ></shoppable-overlay>`;
   }
 }
+
+/** The analytics attributes (`analytics`, `analytics-beacon`, `analytics-consent`): lit properties declared in ANALYTICS_PROPERTIES. */
+export interface ShoppableVideoElement extends AnalyticsSettings {}
 
 /** One accessor per delegated property: `element[name]` reads and writes `element[controller][name]`. */
 for (const [controller, names] of [

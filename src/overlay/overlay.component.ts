@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
-import { ShoppableElement } from '../internal/base-element.js';
+import { ShoppableElement, type EmitOptions } from '../internal/base-element.js';
 import { spinKeyframes, srOnly } from '../internal/styles.js';
 import { requestMedia } from '../player/requests.js';
 import type { Point } from '../timeline/interpolate.js';
@@ -10,6 +10,7 @@ import { focusCard, renderCard, type OpenCard } from './card.js';
 import { cardStyles } from './card.styles.js';
 import { sheetStyles } from './sheet.styles.js';
 import { FloatingCardController } from './floating-card.js';
+import { ImpressionController, withContext, type Context } from './analytics.js';
 import { formatPrice } from './format.js';
 import { hasPosition, renderSpot, renderTeaser } from './hotspots.js';
 import { hotspotStyles } from './hotspots.styles.js';
@@ -45,12 +46,7 @@ const SHEET_VIEWPORT = 520;
  * asks for `play`, `pause` and `seek` with composed `sv-media-request` events
  * (`src/player/requests.ts`).
  *
- * @event sv-product-click - `{productId, cueId, source}`; cancelable.
- * @event sv-card-open - `{productId, cueId}`.
- * @event sv-card-close - `{productId, cueId}`.
- * @event sv-cart-add - `{productId, variantId, quantity, cueId, cart}` after a successful add.
- * @event sv-cart-error - `{productId, variantId, code, message}` after a failed add.
- * @event sv-checkout - `{url}` when the shopper follows Checkout.
+ * Its events (clicks, cards, impressions, variants, cart, checkout) are documented on `<shoppable-video>` (docs/events.md).
  *
  * CSS parts (the list is `OVERLAY_PARTS` in parts.ts; the player exports them all):
  * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
@@ -89,7 +85,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     products: { attribute: false },
     cues: { attribute: false },
     active: { attribute: false },
-    flow: { attribute: false }, checkout: { attribute: false },
+    flow: { attribute: false }, checkout: { attribute: false }, context: { attribute: false },
     currency: { type: String },
     locale: { type: String },
     strings: { attribute: false },
@@ -121,6 +117,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** The cart flow; null without a checkout ("View product" links instead of buy buttons). */
   flow: CartFlow | null = null;
   checkout = false; // a checkout is configured, even while its flow loads: the cart pill keeps its place
+  /** Adds the show's common fields (show id, price, media time, view id: docs/events.md) to every event; null: none. */ context: Context | null = null;
   /** The show's default ISO 4217 currency. */
   currency = '';
   /** BCP 47 locale for prices. */
@@ -149,6 +146,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
 
   private readonly spots = new Map<Cue, HTMLElement>();
   private readonly floating = new FloatingCardController(this, () => this.renderRoot.querySelector('.bounds'));
+  /** @internal product impressions */ readonly impressions = new ImpressionController(this);
   private resizer?: ResizeObserver;
   private unsubscribe?: () => void;
   private offFrames?: () => void;
@@ -162,6 +160,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
   get t(): OverlayStrings {
     return { ...DEFAULT_OVERLAY_STRINGS, ...this.strings };
   }
+  /** Every event carries the show's common fields (`context`). */
+  override emit<T>(name: string, detail?: T, options?: EmitOptions): CustomEvent<T> { return super.emit(name, withContext(this, detail), options); }
 
   /**
    * Moves the hotspots of keyframed cues; called once per rendered frame (from {@link frames},

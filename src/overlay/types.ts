@@ -44,6 +44,7 @@ export interface CartAddDetail {
 export interface CartErrorDetail {
   productId: string;
   variantId: string | undefined;
+  cueId: string | undefined;
   code: string;
   message: string;
 }
