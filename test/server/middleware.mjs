@@ -3,6 +3,7 @@
 import { streamFaults } from './stream-faults.mjs';
 import { liveSim } from './live-sim.mjs';
 import { createStorefront } from './storefront/index.mjs';
+import { collector } from './collector.mjs';
 
 /** Adapts a Node handler `(req, res) => boolean | Promise<boolean>` (true = handled) to Koa. */
 export function toKoa(handler) {
@@ -41,6 +42,6 @@ function pinService() {
 }
 
 export function testMiddleware() {
-  // The pin service goes before the storefront, which reads the body of every POST.
-  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(liveSim()), toKoa(createStorefront())];
+  // The pin service and the beacon collector go before the storefront, which reads the body of every POST.
+  return [toKoa(collector()), toKoa(streamFaults()), toKoa(pinService()), toKoa(liveSim()), toKoa(createStorefront())];
 }
