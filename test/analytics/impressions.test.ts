@@ -52,7 +52,7 @@ describe('product impressions', () => {
   });
 
   it('needs a second without interruption, and counts a cue once', async () => {
-    const { at, overlay } = await mount();
+    const { at } = await mount();
     document.body.append(spacer(3000));
     window.scrollTo(0, 500); // the whole player in view
     await at(1.5, 'overshirt-intro');
