@@ -8,12 +8,15 @@
 export const MAX_BATCH_EVENTS = 25;
 export const MAX_BATCH_BYTES = 16_000;
 export const MAX_QUEUE = 500;
+/** After the browser refused a beacon (too much in flight), the next try. */
+const RETRY_MS = 1000;
 
 export class BeaconQueue {
   /** JSON of each event and its size in bytes. */
   private queue: { json: string; bytes: number }[] = [];
   private readonly encoder = new TextEncoder();
   private listening = false;
+  private retry = 0;
 
   /** `allowed` is asked at every flush: without consent the queue is dropped, nothing sent. */
   constructor(
@@ -45,7 +48,11 @@ export class BeaconQueue {
       } catch {
         sent = false;
       }
-      if (!sent) break; // the browser's beacon quota is full: keep them for the next flush
+      if (!sent) {
+        // The browser's beacons in flight are at their limit (64 KB): try again shortly.
+        this.retry ||= window.setTimeout(() => ((this.retry = 0), this.flush()), RETRY_MS);
+        break;
+      }
       this.queue.splice(0, n);
     }
     if (!this.queue.length) this.listen(false);
@@ -53,6 +60,8 @@ export class BeaconQueue {
 
   /** Drops what is queued (consent withdrawn). */
   clear(): void {
+    clearTimeout(this.retry);
+    this.retry = 0;
     this.queue = [];
     this.listen(false);
   }

@@ -131,7 +131,8 @@ export class SinkLoader {
         return null;
       },
     );
-    void this.loading.then((sinks) => version === this.version && sinks?.configure({ ...settings }));
+    const { analytics, analyticsBeacon, analyticsConsent } = settings; // as they are now (settings may be the element)
+    void this.loading.then((sinks) => version === this.version && sinks?.configure({ analytics, analyticsBeacon, analyticsConsent }));
   }
 
   /** Removed from the page: queued beacons leave (when allowed), listeners go. */
