@@ -35,6 +35,20 @@ const booleanDefaultTrue = {
  * turns requests from the controls and the overlay into media calls in one place.
  *
  * @event sv-error - A failure: `detail` is `{source, code, message, fatal, data}` (see docs/errors.md).
+ * @event sv-video-start - Playback of a video on demand first started (`VideoDetail`, src/analytics/types.ts).
+ * @event sv-video-progress - A quartile (25, 50, 75) of a video on demand was reached (`VideoProgressDetail`).
+ * @event sv-video-complete - A video on demand played to its end (`VideoDetail`).
+ * @event sv-live-join - Playback of a live stream first started (`VideoDetail`).
+ * @event sv-product-impression - A product's hotspot or teaser was ≥ 50 % visible for 1 s; once per cue (`ProductImpressionDetail`).
+ * @event sv-product-click - A hotspot (`source: 'hotspot'`), list item or card title was chosen; cancelable (`ProductClickDetail` + `ShowEventBase`).
+ * @event sv-card-open - A product card opened (`CardDetail` + `ShowEventBase`).
+ * @event sv-card-close - A product card closed (`CardDetail` + `ShowEventBase`).
+ * @event sv-variant-change - The shopper chose another option value (`VariantChangeDetail`).
+ * @event sv-cart-add-request - Add to cart (or Retry) was pressed (`CartAddRequestDetail`).
+ * @event sv-cart-add - The store confirmed an add (`CartAddSucceededDetail`).
+ * @event sv-cart-error - An add failed; `code` is the commerce error code (`CartAddFailedDetail`).
+ * @event sv-checkout - The shopper followed Checkout on a card (`CheckoutDetail`).
+ * Every catalogue event carries `ShowEventBase` (view id, show id, product, variant, price, currency, media time): docs/events.md.
  * @event loadedmetadata, play, pause, playing, timeupdate, … - The media events, re-dispatched from the host.
  *
  * @csspart frame - The box that holds video, overlays and controls.
