@@ -39,7 +39,7 @@ describe('the demo show report', () => {
     const bars = [...spring.querySelectorAll('svg rect')].map((r) => Number(r.getAttribute('width')));
     expect(bars).to.deep.equal([200, 300, 100, 100, 100, 100]);
     const rows = (caption: string) =>
-      [...spring.querySelectorAll('table')].find((t) => t.caption!.textContent === caption)!.querySelectorAll('tbody tr');
+      [...spring.querySelectorAll('table')].find((t) => t.caption!.textContent === caption)!.querySelectorAll<HTMLTableRowElement>('tbody tr');
     expect([...rows('Add rate per product')].map((r) => [...r.cells].map((c) => c.textContent).join(' | '))).to.deep.equal(['Relaxed Linen Overshirt | 2 | 1 | 50 %', 'Gold hoops | 1 | 0 | 0 %']);
     expect([...rows('Add rate per cue')].map((r) => [...r.cells].map((c) => c.textContent).join(' | '))).to.deep.equal(['overshirt-intro | 2 | 1 | 50 %', 'hoops-finish | 1 | 0 | 0 %']);
     expect(sections[1]!.querySelector('p')!.textContent).to.contain('Views 1,');
