@@ -75,6 +75,8 @@ export class VideoMilestones {
     this.detach();
     this.media = media;
     for (const type of ['playing', 'timeupdate', 'ended', 'emptied']) media?.addEventListener(type, this.onMedia);
+    // Playback may have started before this chunk arrived (autoplay): that was the start.
+    if (media && media.played.length > 0) this.onMedia({ type: 'playing', target: media } as unknown as Event);
   }
 
   detach(): void {
