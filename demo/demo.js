@@ -23,7 +23,17 @@ for (const player of players) {
     player.setAttribute('storefront-token', 'test-storefront-token');
   }
   if (store === 'bigcommerce') player.setAttribute('storefront-token', 'test-bigcommerce-token');
+  // Analytics to the demo's own endpoint (read by /demo/report.html), only with consent.
+  if (player.localName === 'shoppable-video') player.setAttribute('analytics-beacon', '/collect');
 }
+
+// The demo's consent banner in one checkbox: nothing is sent until it is ticked, and unticking stops it.
+const consent = document.getElementById('consent');
+const applyConsent = () => {
+  for (const player of document.querySelectorAll('shoppable-video')) player.setAttribute('analytics-consent', consent.checked ? 'granted' : 'denied');
+};
+consent.addEventListener('change', applyConsent);
+applyConsent();
 
 // The events adapter: this page's own code answers the add-to-cart request.
 if (store === 'events') {
@@ -48,7 +58,7 @@ const write = (text) => {
   line.textContent = `${new Date().toLocaleTimeString()}  ${text}`;
   log.prepend(line);
 };
-for (const type of ['sv-product-appear', 'sv-product-click', 'sv-card-open', 'sv-cart-add', 'sv-cart-error', 'sv-checkout', 'sv-error']) {
+for (const type of ['sv-video-start', 'sv-product-impression', 'sv-product-click', 'sv-card-open', 'sv-variant-change', 'sv-cart-add-request', 'sv-cart-add', 'sv-cart-error', 'sv-checkout', 'sv-error']) {
   document.addEventListener(type, (e) => {
     const d = e.detail ?? {};
     write(`${type} ${d.productId ?? d.code ?? ''} ${d.message ?? ''}`.trim());

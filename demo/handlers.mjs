@@ -1,7 +1,9 @@
 // The request handlers the demo shares with the test server: raw stream files, the live
-// simulator, the live sale's pin service and the local storefront (when present).
+// simulator, the live sale's pin service, the local storefront (when present) and the analytics
+// beacon endpoint (/collect, read by /demo/report.html).
 import { streamFaults } from '../test/server/stream-faults.mjs';
 import { liveSim } from '../test/server/live-sim.mjs';
+import { collector } from '../test/server/collector.mjs';
 
 /**
  * The live sale (demo/live.html, docs/live.md): the simulator's stream `spring` played through
@@ -55,5 +57,5 @@ export async function demoHandlers() {
   } catch (err) {
     if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
   }
-  return handlers;
+  return [collector(), ...handlers]; // before the storefront, which reads the body of every POST
 }

@@ -19,6 +19,10 @@ import type { ShoppableError } from './internal/errors.js';
 import type { PinChangeDetail } from './live/pin-console.component.js';
 import type { CardDetail, CartAddDetail, CartErrorDetail, CheckoutDetail, ProductClickDetail } from './overlay/types.js';
 import type { ProductAppearance, ShowLoadDetail } from './show/show-model.js';
+import type { CartAddRequestDetail, ProductImpressionDetail, ShowEventBase, VariantChangeDetail, VideoDetail, VideoProgressDetail } from './analytics/types.js';
+
+/** The overlay's events carry the show's common fields too (view id, show id, price…: docs/events.md). */
+type Shown<T> = CustomEvent<T & ShowEventBase>;
 
 /** Events of `<shoppable-video>`: its own, its overlay's (they cross its shadow root) and its checkout's. */
 export interface ShoppableVideoEventMap {
@@ -31,15 +35,29 @@ export interface ShoppableVideoEventMap {
   /** A product's appearance ends. */
   'sv-product-disappear': CustomEvent<ProductAppearance>;
   /** A hotspot, teaser, list item or card link. Cancelable. */
-  'sv-product-click': CustomEvent<ProductClickDetail>;
-  'sv-card-open': CustomEvent<CardDetail>;
-  'sv-card-close': CustomEvent<CardDetail>;
+  'sv-product-click': Shown<ProductClickDetail>;
+  'sv-card-open': Shown<CardDetail>;
+  'sv-card-close': Shown<CardDetail>;
   /** After a successful add to the cart. */
-  'sv-cart-add': CustomEvent<CartAddDetail>;
+  'sv-cart-add': Shown<CartAddDetail>;
   /** After a failed add to the cart. */
-  'sv-cart-error': CustomEvent<CartErrorDetail>;
+  'sv-cart-error': Shown<CartErrorDetail>;
   /** The shopper follows Checkout. */
-  'sv-checkout': CustomEvent<CheckoutDetail>;
+  'sv-checkout': Shown<CheckoutDetail>;
+  /** Playback of a video on demand first started. */
+  'sv-video-start': CustomEvent<VideoDetail>;
+  /** A quartile (25, 50, 75 %) of a video on demand was reached. */
+  'sv-video-progress': CustomEvent<VideoProgressDetail>;
+  /** A video on demand played to its end. */
+  'sv-video-complete': CustomEvent<VideoDetail>;
+  /** Playback of a live stream first started. */
+  'sv-live-join': CustomEvent<VideoDetail>;
+  /** A product's hotspot or teaser was at least 50 % in view for 1 s (once per cue). */
+  'sv-product-impression': CustomEvent<ProductImpressionDetail>;
+  /** The shopper chose another option value. */
+  'sv-variant-change': CustomEvent<VariantChangeDetail>;
+  /** Add to cart (or Retry) was pressed. */
+  'sv-cart-add-request': CustomEvent<CartAddRequestDetail>;
   /** `checkout="events"`: add lines to the page's cart; answer with `detail.respondWith()`. */
   'sv-add-to-cart': CustomEvent<AddToCartDetail>;
   /** `checkout="events"`: read the page's cart; answer with `detail.respondWith()`. */

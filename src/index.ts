@@ -17,6 +17,8 @@ export type * from './timeline/types.js';
 export { CartFlow, type CardState, type CardStatus } from './commerce/cart-flow.js';
 export type * from './events.js';
 export type { CardDetail, CartAddDetail, CartErrorDetail, CheckoutDetail, ProductClickDetail, ProductClickSource, FrameSource } from './overlay/types.js';
+export type { ShowEventBase, VideoDetail, VideoProgressDetail, ProductImpressionDetail, VariantChangeDetail, CartAddRequestDetail } from './analytics/types.js';
+export type { AnalyticsSettings } from './analytics/settings.js';
 export { DEFAULT_OVERLAY_STRINGS, type OverlayStrings } from './overlay/strings.js';
 export type { StoryDetail } from './feed/stories.js';
 export type { FeedStrings } from './feed/strings.js';

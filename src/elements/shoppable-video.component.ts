@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ANALYTICS_PROPERTIES, type AnalyticsSettings } from '../analytics/settings.js';
 import { CHECKOUT_PROPERTIES, type CheckoutSettings } from '../commerce/checkout-config.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
 import type { CheckoutAdapter } from '../commerce/types.js';
@@ -40,6 +41,8 @@ const booleanDefaultTrue = {
  * @event {Event} loadstart, loadedmetadata, loadeddata, canplay, canplaythrough, play, playing, pause, waiting, seeking, seeked, timeupdate, durationchange, progress, ratechange, volumechange, ended, emptied, stalled - A media event, re-dispatched from the element (not bubbling, like a `<video>`'s).
  * @event {CustomEvent<AddToCartDetail>} sv-add-to-cart - `checkout="events"`: add `lines`; answer with `detail.respondWith(promise)` (docs/checkout-adapters.md). @event {CustomEvent<AnswerableDetail<CartSummary>>} sv-get-cart - `checkout="events"`: read the cart; answer likewise.
  * @event {CustomEvent<HydrateDetail>} sv-hydrate - `checkout="events"`: live price and stock of `products`; answer likewise. @event {CustomEvent<Record<string, never>>} sv-open-cart - `checkout="events"`: open the cart; cancelable.
+ * @event {CustomEvent<VideoDetail>} sv-video-start - Playback of a video on demand first started (docs/events.md). @event {CustomEvent<VideoProgressDetail>} sv-video-progress - A quartile (`percent` 25, 50, 75) was reached.
+ * @event {CustomEvent<VideoDetail>} sv-video-complete - A video on demand played to its end. @event {CustomEvent<VideoDetail>} sv-live-join - Playback of a live stream first started.
  * @includes ShoppableOverlayElement parts, events, cssproperties - The overlay (in the shadow root): its parts are exported, its events bubble out.
  *
  * @csspart frame - The box that holds video, overlays and controls. @csspart video - The `<video>`.
@@ -86,7 +89,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     pauseOnCard: { type: Boolean, attribute: 'pause-on-card' },
     cardLink: { type: String, attribute: 'card-link' },
     noMiniPlayer: { type: Boolean, attribute: 'no-mini-player' },
-    ...CHECKOUT_PROPERTIES,
+    ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES,
   };
 
   /** URL of an HLS playlist (.m3u8) or a video file. */
@@ -286,7 +289,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
     if (changed.has('show')) this.showLoader.showChanged(); // also a show set after connecting, before the first update (React, Vue…)
-    if (Object.keys(CHECKOUT_PROPERTIES).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
+    if (Object.keys({ ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES }).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
     this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
 
@@ -342,7 +345,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
 
   /** The overlay layer: product hotspots, cards and list (a lazy chunk, loaded with the show). */
   protected renderOverlay(): unknown {
-    const { model, checkout } = this.showLoader.binding!;
+    const { model, checkout, context } = this.showLoader.binding!;
     const p = this.playback;
     return html`<shoppable-overlay
       ${cssProps({ '--sv-controls-height': this.controls && !p.error ? 'var(--_bar)' : '0px' })}
@@ -357,12 +360,15 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
       .active=${model.active}
       .flow=${checkout.flow}
       .checkout=${Boolean(this.checkout || this.adapter)}
-      .currency=${model.manifest?.currency ?? ''}
+      .currency=${model.manifest?.currency ?? ''} .context=${context}
       .locale=${this.locale || document.documentElement.lang || navigator.language}
       .strings=${this.strings}
     ></shoppable-overlay>`;
   }
 }
+
+/** The analytics attributes (`analytics`, `analytics-beacon`, `analytics-consent`): lit properties declared in ANALYTICS_PROPERTIES. */
+export interface ShoppableVideoElement extends AnalyticsSettings {}
 
 /** One accessor per delegated property: `element[name]` reads and writes `element[controller][name]`. */
 for (const [controller, names] of [

@@ -4,6 +4,8 @@
  * and, once the show has products, the overlay chunk. The element owns one binding, renders
  * from its state and is told when that state changes; nothing here calls the element.
  */
+import { showContext, SinkLoader, VideoMilestones, type Context } from '../analytics/context.js';
+import type { AnalyticsSettings } from '../analytics/settings.js';
 import { checkoutSpec, type CheckoutSettings } from '../commerce/checkout-config.js';
 import { CheckoutController } from '../commerce/checkout-controller.js';
 import { reportError } from '../internal/errors.js';
@@ -16,7 +18,7 @@ export interface ShowBindingOptions {
   /** Something the player renders changed (show, products, active cues, flow, overlay chunk). */
   onChange(): void;
   /** The checkout settings as they are now (the element's attributes). */
-  settings(): CheckoutSettings;
+  settings(): CheckoutSettings & AnalyticsSettings;
 }
 
 export class ShowBinding {
@@ -27,6 +29,11 @@ export class ShowBinding {
   readonly live: LivePins;
   /** True once the overlay chunk is loaded (when the show has products); null while loading. */
   overlayLoaded: boolean | null = false;
+  /** Adds the show's common fields to the event catalogue's details (docs/events.md). */
+  readonly context: Context;
+  private readonly milestones: VideoMilestones;
+  private readonly sinks: SinkLoader;
+  private media: HTMLVideoElement | null = null;
 
   constructor(
     private readonly target: HTMLElement,
@@ -54,6 +61,9 @@ export class ShowBinding {
       onError: (e) => reportError(target, e),
       onStock: options.onChange,
     });
+    this.context = showContext({ showId: () => options.settings().showId || this.model.manifest?.id, currency: () => this.model.manifest?.currency, product: (id) => this.products.get(id), media: () => this.media });
+    this.milestones = new VideoMilestones(target, this.context);
+    this.sinks = new SinkLoader(target, this.context);
   }
 
   /** Every product, with live store data where the checkout provides it. */
@@ -64,6 +74,8 @@ export class ShowBinding {
   connect(media: HTMLVideoElement | null): void {
     this.model.connect(media);
     this.live.attach(media);
+    this.media = media;
+    this.milestones.attach(media);
     this.configure();
   }
 
@@ -72,10 +84,13 @@ export class ShowBinding {
     this.live.detach();
     this.checkout.dispose();
     this.markers.disconnect();
+    this.milestones.detach();
+    this.sinks.dispose();
   }
 
   /** Re-reads the checkout settings (the checkout waits for a loading manifest's show id). */
   configure(): void {
+    this.sinks.configure(this.options.settings());
     if (this.model.pending) return;
     this.checkout.configure(checkoutSpec(this.options.settings(), this.model.manifest?.id, this.target), () => [...this.model.timeline.products.values()]);
   }

@@ -4,6 +4,7 @@
  * Part of the initial script, so it stays small: everything else is in the chunk.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AnalyticsSettings } from '../analytics/settings.js';
 import type { CheckoutSettings } from '../commerce/checkout-config.js';
 import { reportError } from '../internal/errors.js';
 import type { Show } from '../timeline/types.js';
@@ -11,7 +12,7 @@ import type { ShowBinding } from './show-binding.js';
 
 type Video = NonNullable<Show['video']>;
 
-export interface ShowLoaderHost extends ReactiveControllerHost, HTMLElement, CheckoutSettings {
+export interface ShowLoaderHost extends ReactiveControllerHost, HTMLElement, CheckoutSettings, AnalyticsSettings {
   show: string | Show | null;
   src: string;
   poster: string;

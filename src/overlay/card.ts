@@ -112,6 +112,7 @@ export function renderCard(o: CardHost, product: Product, open: OpenCard, t: Ove
                     ?disabled=${!enabled}
                     @change=${() => {
                       o.selections.set(product.id, choose(product, selection, i, value));
+                      o.emit('sv-variant-change', { productId: product.id, cueId: o._open?.cue?.id });
                       o.requestUpdate();
                     }}
                   /><span>${value}</span></label
@@ -187,7 +188,7 @@ export function renderOutcome(o: CardHost, product: Product, t: OverlayStrings):
   const url = flow.checkoutUrl;
   return html`<div class="outcome">
     ${url
-      ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener" @click=${() => o.emit<CheckoutDetail>('sv-checkout', { url })}>${t.checkout}</a>`
+      ? html`<a part="checkout-button" href=${url} target="_blank" rel="noopener" @click=${() => o.emit<CheckoutDetail>('sv-checkout', { url, productId: product.id, cueId: o._open?.cue?.id })}>${t.checkout}</a>`
       : nothing}
     ${flow.canOpenCart ? html`<button part="view-cart-button" @click=${() => flow.openCart()}>${t.viewCart}</button>` : nothing}
   </div>`;
@@ -202,6 +203,7 @@ export async function buy(o: CardHost, product: Product): Promise<void> {
   if (!buyable) return;
   const quantity = o.quantities.get(product.id) ?? 1;
   const cueId = o._open?.cue?.id;
+  o.emit('sv-cart-add-request', { productId: product.id, variantId: variant?.id, quantity, cueId, retry: false });
   report(o, product, variant?.id, quantity, cueId, await flow.add(product.id, { product, variant, quantity }, cueId));
 }
 
@@ -210,6 +212,7 @@ export async function retry(o: CardHost, product: Product): Promise<void> {
   if (!flow) return;
   const { variant } = resolve(product, o.selections.get(product.id) ?? []);
   const quantity = o.quantities.get(product.id) ?? 1;
+  if (flow.state(product.id).status !== 'busy') o.emit('sv-cart-add-request', { productId: product.id, variantId: variant?.id, quantity, cueId: o._open?.cue?.id, retry: true });
   report(o, product, variant?.id, quantity, o._open?.cue?.id, await flow.retry(product.id));
 }
 
@@ -219,7 +222,7 @@ export function report(o: CardHost, product: Product, variantId: string | undefi
     o.say(fill(o.t.announceAdded, { title: product.title, quantity }));
     o.emit<CartAddDetail>('sv-cart-add', { productId: product.id, variantId, quantity, cueId, cart: result.value });
   } else if (result.error.code !== 'ABORTED') {
-    o.emit<CartErrorDetail>('sv-cart-error', { productId: product.id, variantId, code: result.error.code, message: result.error.message });
+    o.emit<CartErrorDetail>('sv-cart-error', { productId: product.id, variantId, cueId, code: result.error.code, message: result.error.message });
   }
 }
 

@@ -38,6 +38,7 @@ export function renderSpot(o: HotspotHost, cue: Cue, t: OverlayStrings): Templat
     class="hotspot"
     part="hotspot"
     data-cue=${cue.id}
+    data-product=${cue.productId}
     ${cssProps({ '--x': String(p.x), '--y': String(p.y) })}
     aria-label=${name}
     aria-expanded=${o._open?.cue === cue}
@@ -54,6 +55,8 @@ export function renderTeaser(o: HotspotHost, cue: Cue, t: OverlayStrings): Templ
   return html`<button
     class="teaser"
     part="teaser"
+    data-cue=${cue.id}
+    data-product=${cue.productId}
     aria-label=${`${fill(t.teaser, { title: product.title })}${shown ? `, ${shown}` : ''}`}
     @click=${(e: Event) => o.clickProduct(product.id, cue, 'hotspot') && o.openCard(product.id, cue, e.currentTarget as HTMLElement)}
   >

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import type { CartFlow } from '../commerce/cart-flow.js';
-import { ShoppableElement } from '../internal/base-element.js';
+import { ShoppableElement, type EmitOptions } from '../internal/base-element.js';
 import { spinKeyframes, srOnly } from '../internal/styles.js';
 import { requestMedia } from '../player/requests.js';
 import type { Point } from '../timeline/interpolate.js';
@@ -10,6 +10,7 @@ import { focusCard, renderCard, type OpenCard } from './card.js';
 import { cardStyles } from './card.styles.js';
 import { sheetStyles } from './sheet.styles.js';
 import { FloatingCardController, TopLayerController } from './floating-card.js';
+import { ImpressionController, withContext, type Context } from './analytics.js';
 import { formatPrice } from './format.js';
 import { hasPosition, renderSpot, renderTeaser } from './hotspots.js';
 import { hotspotStyles } from './hotspots.styles.js';
@@ -44,34 +45,30 @@ const SHEET_VIEWPORT = 520;
  * State flows down (the properties below), requests flow up: it never calls the player, it
  * asks for `play`, `pause` and `seek` with composed `sv-media-request` events
  * (`src/player/requests.ts`). Its CSS parts are `OVERLAY_PARTS` (parts.ts); the player exports them all.
+ * Every event's detail also carries the show's common fields (`ShowEventBase`: docs/events.md).
  *
  * @event {CustomEvent<ProductClickDetail>} sv-product-click - `{productId, cueId, source: 'hotspot' | 'list' | 'card'}`: a hotspot, teaser, list item or the card's product link. Cancelable: `preventDefault()` keeps the card closed / the link unfollowed.
- * @event {CustomEvent<CardDetail>} sv-card-open - `{productId, cueId}`: a card opens.
- * @event {CustomEvent<CardDetail>} sv-card-close - `{productId, cueId}`: a card closes.
+ * @event {CustomEvent<CardDetail>} sv-card-open - `{productId, cueId}`: a card opens. @event {CustomEvent<CardDetail>} sv-card-close - `{productId, cueId}`: a card closes.
  * @event {CustomEvent<CartAddDetail>} sv-cart-add - `{productId, variantId, quantity, cueId, cart}` after a successful add.
- * @event {CustomEvent<CartErrorDetail>} sv-cart-error - `{productId, variantId, code, message}` after a failed add (`code` as in docs/checkout-adapters.md).
- * @event {CustomEvent<CheckoutDetail>} sv-checkout - `{url}` when the shopper follows Checkout.
+ * @event {CustomEvent<CartErrorDetail>} sv-cart-error - `{productId, variantId, cueId, code, message}` after a failed add (`code` as in docs/checkout-adapters.md).
+ * @event {CustomEvent<CheckoutDetail>} sv-checkout - `{url, productId, cueId}` when the shopper follows Checkout. @event {CustomEvent<ProductImpressionDetail>} sv-product-impression - A hotspot or teaser was at least 50 % in view for 1 s; once per cue.
+ * @event {CustomEvent<VariantChangeDetail>} sv-variant-change - The shopper chose another option value. @event {CustomEvent<CartAddRequestDetail>} sv-cart-add-request - Add to cart (or Retry) pressed.
  *
- * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption.
- * @csspart teaser - The button of a product shown without a position.
- * @csspart card - The product card. @csspart card-close - Its close button.
- * @csspart card-image - Its image. @csspart card-brand - Its brand.
+ * @csspart hotspot - A hotspot button. @csspart hotspot-label - Its caption. @csspart teaser - The button of a product shown without a position.
+ * @csspart card - The product card. @csspart card-close - Its close button. @csspart card-image - Its image. @csspart card-brand - Its brand.
  * @csspart card-title - Its title (a link unless `card-link="none"`).
- * @csspart price - The price. @csspart compare-at-price - The struck-through price before a sale.
- * @csspart availability - "In stock", "Only 3 left", "Sold out". @csspart options - The option axes.
+ * @csspart price - The price. @csspart compare-at-price - The struck-through price before a sale. @csspart availability - "In stock", "Only 3 left", "Sold out". @csspart options - The option axes.
  * @csspart quantity - The quantity field with − and +. @csspart buy-button - Add to cart (or "View product").
  * @csspart checkout-button - Checkout, after an add. @csspart view-cart-button - View cart, after an add.
  * @csspart card-error - The store's message after a failed add. @csspart retry-button - Retry it.
- * @csspart toolbar - The top bar. @csspart cart-count - The cart count.
- * @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
+ * @csspart toolbar - The top bar. @csspart cart-count - The cart count. @csspart list-button - "Products (n)". @csspart hide-button - "Hide products" / "Show products".
  * @csspart list - The product list. @csspart list-item - One product in it.
  *
  * @cssproperty [--sv-controls-height=64px] - Height kept free for the player's controls (set by the player: 68px when it is up to 480px wide).
  * @cssproperty [--sv-card-background=#fff] - Card, teasers, list. @cssproperty [--sv-card-color=#17171c] - Their text.
  * @cssproperty [--sv-card-muted=#595966] - Brand, availability, legends. @cssproperty [--sv-card-radius=12px] - Card corners.
  * @cssproperty [--sv-button-background=#17171c] - Buy, Checkout. @cssproperty [--sv-button-color=#fff] - Their text.
- * @cssproperty [--sv-hotspot-color=#fff] - Hotspot dot and pulse.
- * @cssproperty [--sv-sale-color=#b3261e] - Sale price, errors, "on screen".
+ * @cssproperty [--sv-hotspot-color=#fff] - Hotspot dot and pulse. @cssproperty [--sv-sale-color=#b3261e] - Sale price, errors, "on screen".
  * @cssproperty --sv-font, --sv-focus-ring - Shared with the player.
  */
 export class ShoppableOverlayElement extends ShoppableElement {
@@ -88,7 +85,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
     products: { attribute: false },
     cues: { attribute: false },
     active: { attribute: false },
-    flow: { attribute: false }, checkout: { attribute: false },
+    flow: { attribute: false }, checkout: { attribute: false }, context: { attribute: false },
     currency: { type: String },
     locale: { type: String },
     strings: { attribute: false },
@@ -120,6 +117,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
   /** The cart flow; null without a checkout ("View product" links instead of buy buttons). */
   flow: CartFlow | null = null;
   checkout = false; // a checkout is configured, even while its flow loads: the cart pill keeps its place
+  /** Adds the show's common fields (show id, price, media time, view id: docs/events.md) to every event; null: none. */ context: Context | null = null;
   /** The show's default ISO 4217 currency. */
   currency = '';
   /** BCP 47 locale for prices. */
@@ -148,6 +146,7 @@ export class ShoppableOverlayElement extends ShoppableElement {
   private readonly spots = new Map<Cue, HTMLElement>();
   private readonly floating = new FloatingCardController(this, () => this.renderRoot.querySelector('.bounds'));
   protected readonly topLayer = new TopLayerController(this);
+  /** @internal product impressions */ readonly impressions = new ImpressionController(this);
   private resizer?: ResizeObserver;
   private unsubscribe?: () => void;
   private offFrames?: () => void;
@@ -161,6 +160,8 @@ export class ShoppableOverlayElement extends ShoppableElement {
   get t(): OverlayStrings {
     return { ...DEFAULT_OVERLAY_STRINGS, ...this.strings };
   }
+  /** Every event carries the show's common fields (`context`). */
+  override emit<T>(name: string, detail?: T, options?: EmitOptions): CustomEvent<T> { return super.emit(name, withContext(this, detail), options); }
 
   /**
    * Moves the hotspots of keyframed cues; called once per rendered frame (from {@link frames},

@@ -40,14 +40,17 @@ export interface CartAddDetail {
   cueId: string | undefined;
   cart: CartSummary | undefined;
 }
-/** `sv-checkout` detail: the checkout URL the shopper follows. */
+/** `sv-checkout` detail: the checkout URL the shopper follows, from the card of `productId`. */
 export interface CheckoutDetail {
   url: string;
+  productId: string;
+  cueId: string | undefined;
 }
 /** `sv-cart-error` detail. */
 export interface CartErrorDetail {
   productId: string;
   variantId: string | undefined;
+  cueId: string | undefined;
   code: string;
   message: string;
 }

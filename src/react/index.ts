@@ -32,6 +32,8 @@ const videoEvents = {
   'sv-error': true, 'sv-show-load': true, 'sv-product-appear': true, 'sv-product-disappear': true,
   'sv-product-click': true, 'sv-card-open': true, 'sv-card-close': true, 'sv-cart-add': true, 'sv-cart-error': true, 'sv-checkout': true,
   'sv-add-to-cart': true, 'sv-get-cart': true, 'sv-hydrate': true, 'sv-open-cart': true,
+  'sv-video-start': true, 'sv-video-progress': true, 'sv-video-complete': true, 'sv-live-join': true,
+  'sv-product-impression': true, 'sv-variant-change': true, 'sv-cart-add-request': true,
 } as const satisfies Record<keyof ShoppableVideoEventMap, true>;
 
 /** `<shoppable-video>` as a React component. */

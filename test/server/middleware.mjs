@@ -4,6 +4,7 @@ import { streamFaults } from './stream-faults.mjs';
 import { liveSim } from './live-sim.mjs';
 import { createStorefront } from './storefront/index.mjs';
 import { LIVE_SALE, livePins } from '../../demo/handlers.mjs';
+import { collector } from './collector.mjs';
 
 /** Adapts a Node handler `(req, res) => boolean | Promise<boolean>` (true = handled) to Koa. */
 export function toKoa(handler) {
@@ -42,7 +43,7 @@ function pinService() {
 }
 
 export function testMiddleware() {
-  // The pin services go before the storefront, which reads the body of every POST. The demo's
-  // live sale (/live-sale/, demo/handlers.mjs) is mounted as `npm start` mounts it.
-  return [toKoa(streamFaults()), toKoa(pinService()), toKoa(livePins()), toKoa(liveSim(LIVE_SALE.sim)), toKoa(createStorefront())];
+  // The pin services and the beacon collector go before the storefront, which reads the body of
+  // every POST. The demo's live sale (/live-sale/, demo/handlers.mjs) is mounted as `npm start` mounts it.
+  return [toKoa(collector()), toKoa(streamFaults()), toKoa(pinService()), toKoa(livePins()), toKoa(liveSim(LIVE_SALE.sim)), toKoa(createStorefront())];
 }
