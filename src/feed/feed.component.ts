@@ -271,12 +271,6 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
         player.currentTime = 0;
         player.muted = this.muted;
         void player.play();
-        // A play() while the next story is still attaching its media is cut short by that load:
-        // ask again once it can play (unless it was moved away from meanwhile).
-        if (!(player.media && player.media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA)) {
-          const p = player;
-          p.addEventListener('canplay', () => p.classList.contains('current') && p.paused && void p.play(), { once: true });
-        }
       } else player.pause();
     }
   }
