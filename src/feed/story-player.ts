@@ -12,8 +12,9 @@ export interface StoryPlayerSettings extends CheckoutSettings {
 }
 
 /**
- * 9:16, no controls and no mini-player, muted until the viewer plays it, and `preload="auto"`:
- * a neighbour buffers (up to hls.js's forward buffer) while the open story plays.
+ * 9:16, no controls and no mini-player, muted until the viewer plays it. `preload="metadata"`:
+ * a neighbour loads its playlists and first segment only (the player's preload budget, about
+ * 40 KB on the test clips) and buffers normally once it is the open story and plays.
  */
 export function createStoryPlayer(story: Story, label: string, feed: StoryPlayerSettings): ShoppableVideoElement {
   const player = document.createElement('shoppable-video');
@@ -21,7 +22,7 @@ export function createStoryPlayer(story: Story, label: string, feed: StoryPlayer
   player.controls = false;
   player.noMiniPlayer = true;
   player.muted = true;
-  player.preload = 'auto';
+  player.preload = 'metadata';
   player.label = label;
   player.src = story.src;
   player.poster = story.poster;

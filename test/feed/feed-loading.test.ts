@@ -51,6 +51,25 @@ describe('<shoppable-feed> loading', function () {
     expect(requests(IDS[2]!).length, 'the open story’s playlists').to.be.greaterThan(0);
   });
 
+  it('byte budget: a neighbour loads its playlists and first segment only while the open story plays', async () => {
+    await mount(6, { preview: 'none' }, 'budget');
+    const opened = performance.now();
+    feed.open(2);
+    await feed.updateComplete;
+    const current = root().querySelector<ShoppableVideoElement>('.players > .current')!;
+    await until(() => players().length === 3 && players().every((p) => p === current || (p.media && p.media.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA)), 'both neighbours with a first frame');
+    // By the time the open story has played 3 s of its 8, a neighbour buffering normally has fetched every segment.
+    await until(() => current.currentTime > 3, 'the open story 3 s in', 20_000);
+    const segments = (id: string) => performance.getEntriesByType('resource').filter((e) => e.startTime > opened && e.name.includes(`/${id}/`) && /\.ts$/.test(new URL(e.name).pathname)) as PerformanceResourceTiming[];
+    for (const id of [IDS[1]!, IDS[3]!]) {
+      expect(segments(id).map((e) => new URL(e.name).pathname.split('/').pop()), `${id}'s segments`).to.deep.equal(['seg0.ts']);
+      expect(segments(id).reduce((n, e) => n + e.encodedBodySize, 0), `${id}'s segment bytes`).to.be.at.most(45_000);
+    }
+    // Moved to, a neighbour buffers normally and plays on.
+    feed.next();
+    await until(() => feed.current === 3 && root().querySelector<ShoppableVideoElement>('.players > .current')?.currentTime! > 2.5, 'the next story playing past its first segment', 20_000);
+  });
+
   it('a preview playing when a story opens is freed once the story plays', async () => {
     await mount(6, {}, 'preview');
     await until(() => root().querySelector<ShoppableVideoElement>('.preview')?.playing, 'a preview playing');
