@@ -15,6 +15,8 @@ import { findChromium, CHROMIUM_ARGS, browserHelp } from '../scripts/browser.mjs
 import { ROOT, listen, staticFiles } from '../demo/static.mjs';
 
 const RUNS = Number(process.env.RUNS) || 5;
+/** ONLY=memory runs the memory part alone (ONLY=sessions the timings alone). */
+const ONLY = process.env.ONLY ?? '';
 const STORY = '/test/fixtures/streams/stories/linen-overshirt/master.m3u8';
 
 const executablePath = findChromium();
@@ -70,15 +72,15 @@ async function pageJs(url, ready) {
   await context.close();
   return js;
 }
-const player = await pageJs(`/bench/pages/player.html?src=${encodeURIComponent(STORY)}`, () => window.__ttff);
-const feedPage = await pageJs('/bench/pages/feed.html', () => {
+const player = ONLY ? null : await pageJs(`/bench/pages/player.html?src=${encodeURIComponent(STORY)}`, () => window.__ttff);
+const feedPage = ONLY ? null : await pageJs('/bench/pages/feed.html', () => {
   const feed = document.querySelector('shoppable-feed');
   return feed?.shadowRoot?.querySelector('.preview')?.playing;
 });
 const chunk = readdirSync(join(ROOT, 'dist/cdn')).find((f) => /^feed-.*\.js$/.test(f));
 console.log(`Feed benchmark (Chromium ${browser.version()}, loopback, ${RUNS} runs for timings)\n`);
 console.log('JavaScript downloaded (min+gzip -9)          initial script  feed chunk  playback (pipeline+hls.js)  other  total');
-for (const [name, js] of [['one player, playing', player], ['feed of 24 tiles, one preview playing', feedPage]]) {
+for (const [name, js] of ONLY ? [] : [['one player, playing', player], ['feed of 24 tiles, one preview playing', feedPage]]) {
   console.log(`  ${name.padEnd(42)} ${kb(js.initial).padStart(9)}  ${kb(js.feed).padStart(10)}  ${kb(js.playback).padStart(26)}  ${kb(js.other).padStart(5)}  ${kb(js.total).padStart(6)}`);
 }
 console.log(`Feed chunk: ${chunk} ${kb(gzSize(`dist/cdn/${chunk}`))} (budget 8 KB)\n`);
@@ -188,7 +190,7 @@ async function memory(width, height) {
   return at;
 }
 
-for (const [label, w, h] of [['desktop 1280x800', 1280, 800], ['phone 360x740', 360, 740]]) {
+for (const [label, w, h] of ONLY === 'memory' ? [] : [['desktop 1280x800', 1280, 800], ['phone 360x740', 360, 740]]) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await session(w, h));
   console.log(`${label}:`);
@@ -201,11 +203,14 @@ for (const [label, w, h] of [['desktop 1280x800', 1280, 800], ['phone 360x740', 
     console.log(`  ${what.padEnd(30)} tasks > 50 ms: ${Math.min(...long)}–${Math.max(...long)} per run (longest ${Math.max(...runs.map((r) => r[name].longest)).toFixed(0)} ms), CLS ${Math.max(...runs.map((r) => r[name].cls)).toFixed(3)}`);
   }
 }
-const mem = await memory(1280, 800);
+const mem = ONLY === 'sessions' ? null : await memory(1280, 800);
 const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
-console.log('\nmemory after swiping (forced GC, desktop):');
-for (const n of Object.keys(mem).map(Number)) console.log(`  after ${String(n).padStart(2)} stories  JS heap ${mb(mem[n].heap)}, DOM nodes ${mem[n].nodes}, listeners ${mem[n].listeners}`);
-console.log(`  50 vs 5: JS heap ${((mem[50].heap / mem[5].heap - 1) * 100).toFixed(1)}%, DOM nodes ${((mem[50].nodes / mem[5].nodes - 1) * 100).toFixed(1)}%`);
+if (mem) {
+  console.log('\nmemory after swiping (forced GC, desktop):');
+  for (const n of Object.keys(mem).map(Number)) console.log(`  after ${String(n).padStart(2)} stories  JS heap ${mb(mem[n].heap)}, DOM nodes ${mem[n].nodes}, listeners ${mem[n].listeners}`);
+  console.log(`  50 vs 5: JS heap ${((mem[50].heap / mem[5].heap - 1) * 100).toFixed(1)}%, DOM nodes ${((mem[50].nodes / mem[5].nodes - 1) * 100).toFixed(1)}%`);
+
+}
 
 await browser.close();
 server.close();
