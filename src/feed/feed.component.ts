@@ -9,14 +9,15 @@ import type { Show } from '../timeline/types.js';
 import { feedStyles } from './feed.styles.js';
 import { ICONS, StoryInput, nearestToCentre } from './input.js';
 import { readStory, type Story, type StoryDetail, type StorySource } from './stories.js';
+import { createStoryPlayer, type ShoppableVideoElement } from './story-player.js';
 import { DEFAULT_FEED_STRINGS, type FeedStrings } from './strings.js';
 
-/** The player element, by its tag (declared by src/define.ts): nothing outside src/elements/ imports from it. */
-type ShoppableVideoElement = HTMLElementTagNameMap['shoppable-video'];
 
 const HASH = /^#story=(.+)$/;
 
 const splitList = { fromAttribute: (v: string | null) => (v ?? '').split(/\s+/).filter(Boolean) };
+/** The preview moves to another tile once the carousel has not scrolled for this long. */
+const SCROLL_REST_MS = 150;
 
 /**
  * A row (or grid) of short vertical shoppable videos that opens into a full-screen story
@@ -90,6 +91,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   /** Whether the history entry of the open story is ours (Back closes the viewer). */
   private pushed = false;
   private frame = 0;
+  private rest: ReturnType<typeof setTimeout> | undefined;
   private readonly input = new StoryInput(this);
 
   get t(): FeedStrings {
@@ -135,7 +137,7 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('popstate', this.onPopState);
-    addEventListener('scroll', this.schedule, { passive: true, capture: true });
+    addEventListener('scroll', this.onScroll, { passive: true, capture: true });
     addEventListener('resize', this.schedule, { passive: true });
     this.children$ = new MutationObserver(() => !this.shows.length && this.readStories());
     this.children$.observe(this, { childList: true });
@@ -145,9 +147,10 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
-    removeEventListener('scroll', this.schedule, { capture: true });
+    removeEventListener('scroll', this.onScroll, { capture: true });
     removeEventListener('resize', this.schedule);
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.rest);
     this.children$?.disconnect();
     this.children$ = null;
     this.loads?.abort();
@@ -223,10 +226,9 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     const opening = this.current < 0;
     this.current = i;
     this.progress = 0;
-    this.setPreview(-1);
+    this.renderRoot.querySelector<ShoppableVideoElement>('.preview')?.pause(); // freed once the story plays (pickPreview)
     this.emit<StoryDetail>('sv-story-open', { id: story.id, index: i });
     if (opening) {
-      this.previewIndex = -1;
       void this.updateComplete.then(() => {
         const dialog = this.dialog;
         if (dialog && !dialog.open && this.current >= 0) dialog.showModal();
@@ -247,7 +249,11 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     if (refocus) this.renderRoot.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus();
   }
 
-  /** Keeps a player for the open story and its neighbours (at most three pipelines); frees the rest. */
+  /**
+   * Keeps a player for the open story and its neighbours (at most three pipelines); frees the rest.
+   * First frame first: a neighbour is created only once the open story plays, so that its
+   * pipeline, requests and buffering never compete with the open story's start.
+   */
   private syncPlayers(): void {
     const box = this.renderRoot.querySelector?.('.players');
     const i = this.current;
@@ -258,8 +264,10 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
       player.remove(); // teardown: hls.js destroyed, the video emptied
       this.players.delete(id);
     }
+    const settled = Boolean(this.players.get(i)?.playing);
     for (const [id, n] of keep) {
       let player = this.players.get(id);
+      if (!player && n !== i && !settled) continue;
       if (!player) {
         player = this.createPlayer(this.stories[n]!);
         this.players.set(id, player);
@@ -273,35 +281,18 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
         player.currentTime = 0;
         player.muted = this.muted;
         void player.play();
-        // A play() while the next story is still attaching its media is cut short by that load:
-        // ask again once it can play (unless it was moved away from meanwhile).
-        if (!(player.media && player.media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA)) {
-          const p = player;
-          p.addEventListener('canplay', () => p.classList.contains('current') && p.paused && void p.play(), { once: true });
-        }
       } else player.pause();
     }
   }
 
   private createPlayer(story: Story): ShoppableVideoElement {
-    const player = document.createElement('shoppable-video');
-    player.aspectRatio = '9/16';
-    player.controls = false;
-    player.noMiniPlayer = true;
-    player.muted = true;
-    player.preload = 'auto';
-    player.label = story.title || this.t.untitled;
-    player.src = story.src;
-    player.poster = story.poster;
-    player.show = story.show;
-    player.strings = this.strings;
-    player.locale = this.locale;
-    for (const k of Object.keys(CHECKOUT_PROPERTIES) as Array<keyof CheckoutSettings>) (player as unknown as Record<string, unknown>)[k] = this[k];
+    const player = createStoryPlayer(story, story.title || this.t.untitled, this);
     player.addEventListener('timeupdate', () => {
       if (player.classList.contains('current') && player.duration) this.progress = Math.min(1, player.currentTime / player.duration);
     });
     player.addEventListener('volumechange', () => player.classList.contains('current') && (this.muted = player.media!.muted));
     player.addEventListener('ended', () => player.classList.contains('current') && this.next());
+    player.addEventListener('playing', () => player.classList.contains('current') && (this.syncPlayers(), this.schedule()));
     return player;
   }
 
@@ -324,6 +315,15 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
 
   // ---- previews ----
 
+  /**
+   * The page or the carousel scrolled (its scroll events stay inside the shadow root: the list
+   * listens itself). The preview moves once scrolling rests, not to every tile passed on the way.
+   */
+  private readonly onScroll = (): void => {
+    clearTimeout(this.rest);
+    this.rest = setTimeout(this.schedule, SCROLL_REST_MS);
+  };
+
   private readonly schedule = (): void => {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.pickPreview());
@@ -331,6 +331,8 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
 
   /** The tile nearest the viewport's centre previews (muted); one at a time, none while the viewer is open. */
   private pickPreview(): void {
+    // While the viewer opens, the (paused) preview is freed only once the story plays: not in the opening tap's task.
+    if (this.current >= 0 && !this.players.get(this.current)?.playing) return;
     if (this.preview === 'none' || this.current >= 0 || matchMedia('(prefers-reduced-motion: reduce)').matches) return this.setPreview(-1);
     this.setPreview(nearestToCentre(this.renderRoot.querySelectorAll<HTMLElement>('.open')));
   }
@@ -347,15 +349,17 @@ export class ShoppableFeedElement extends ShoppableElement implements CheckoutSe
     const { t, stories } = this;
     const story = stories[this.current];
     return html`
-      <ul class="list" part="list" aria-label=${this.label || t.feed}>
+      <ul class="list" part="list" aria-label=${this.label || t.feed} @scroll=${this.onScroll}>
         ${stories.map(
           (s, i) => html`<li class="tile" part="tile">
             <button class="open" part="tile-button" data-index=${i} ?disabled=${!s} @click=${() => this.open(i)}>
-              ${s?.poster ? html`<img class="poster" part="poster" src=${s.poster} alt="" />` : nothing}
-              <span class="info">
-                <span class="title" part="title">${s ? s.title || t.untitled : ''}</span>
-                ${s?.price ? html`<span part="price">${s.price}</span>` : nothing}
-              </span>
+              ${s?.poster ? html`<img class="poster" part="poster" src=${s.poster} alt="" decoding="async" />` : nothing}
+              ${s // rendered whole once read: a caption growing over the poster was a layout shift
+                ? html`<span class="info">
+                    <span class="title" part="title">${s.title || t.untitled}</span>
+                    ${s.price ? html`<span part="price">${s.price}</span>` : nothing}
+                  </span>`
+                : nothing}
             </button>
             ${i === this.previewIndex && s?.src
               ? html`<shoppable-video class="preview" inert src=${s.src} aspect-ratio="9/16" controls="false" muted autoplay loop concurrent no-mini-player preload="auto"></shoppable-video>`

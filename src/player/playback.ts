@@ -207,6 +207,8 @@ export class PlaybackController implements ReactiveController {
   /** Starts playback, loading first if needed. Never rejects: failures arrive as `sv-error`. */
   async play(): Promise<void> {
     this.playRequested = true;
+    // Exclusive playback, at the request: the last play() wins whatever order the media events arrive in.
+    if (!this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
     this.load();
     const video = this.video;
     if (!video || !this.loadedSrc) return;
@@ -351,7 +353,8 @@ export class PlaybackController implements ReactiveController {
     switch (e.type) {
       case 'play':
         this.started = true;
-        if (!this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
+        // A play not asked through play() (media keys) too, unless withdrawn (paused) before this event.
+        if (!video.paused && !this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
         break;
       case 'playing':
         this.playing = true;

@@ -57,8 +57,12 @@ async function tap(el: Element): Promise<void> {
   expect(hit === el || el.contains(hit), `${el.getAttribute('part') ?? el.localName} is on top at its centre`).to.equal(true);
   await sendMouse({ type: 'click', position: [x, y] });
 }
+/** The story `id` is open and its own player (not the one moved away from, before the feed re-renders) plays. */
 const playingStory = async (id: string) => {
-  await until(() => current()?.playing && feed.stories[feed.current]?.id === id, `story ${id} playing`);
+  await until(() => {
+    const story = feed.stories[feed.current];
+    return story?.id === id && current()?.show === story.show && current()!.playing;
+  }, `story ${id} playing`);
 };
 
 describe('<shoppable-feed>', function () {
