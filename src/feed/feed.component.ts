@@ -12,7 +12,6 @@ import { readStory, type Story, type StoryDetail, type StorySource } from './sto
 import { createStoryPlayer, type ShoppableVideoElement } from './story-player.js';
 import { DEFAULT_FEED_STRINGS, type FeedStrings } from './strings.js';
 
-
 const HASH = /^#story=(.+)$/;
 
 const splitList = { fromAttribute: (v: string | null) => (v ?? '').split(/\s+/).filter(Boolean) };
