@@ -19,10 +19,7 @@ import type { ShoppableError } from './internal/errors.js';
 import type { PinChangeDetail } from './live/pin-console.component.js';
 import type { CardDetail, CartAddDetail, CartErrorDetail, CheckoutDetail, ProductClickDetail } from './overlay/types.js';
 import type { ProductAppearance, ShowLoadDetail } from './show/show-model.js';
-import type { CartAddRequestDetail, ProductImpressionDetail, ShowEventBase, VariantChangeDetail, VideoDetail, VideoProgressDetail } from './analytics/types.js';
-
-/** The overlay's events carry the show's common fields too (view id, show id, price…: docs/events.md). */
-type Shown<T> = CustomEvent<T & ShowEventBase>;
+import type { CartAddRequestDetail, ProductImpressionDetail, VariantChangeDetail, VideoDetail, VideoProgressDetail } from './analytics/types.js';
 
 /** Events of `<shoppable-video>`: its own, its overlay's (they cross its shadow root) and its checkout's. */
 export interface ShoppableVideoEventMap {
@@ -35,15 +32,15 @@ export interface ShoppableVideoEventMap {
   /** A product's appearance ends. */
   'sv-product-disappear': CustomEvent<ProductAppearance>;
   /** A hotspot, teaser, list item or card link. Cancelable. */
-  'sv-product-click': Shown<ProductClickDetail>;
-  'sv-card-open': Shown<CardDetail>;
-  'sv-card-close': Shown<CardDetail>;
+  'sv-product-click': CustomEvent<ProductClickDetail>;
+  'sv-card-open': CustomEvent<CardDetail>;
+  'sv-card-close': CustomEvent<CardDetail>;
   /** After a successful add to the cart. */
-  'sv-cart-add': Shown<CartAddDetail>;
+  'sv-cart-add': CustomEvent<CartAddDetail>;
   /** After a failed add to the cart. */
-  'sv-cart-error': Shown<CartErrorDetail>;
+  'sv-cart-error': CustomEvent<CartErrorDetail>;
   /** The shopper follows Checkout. */
-  'sv-checkout': Shown<CheckoutDetail>;
+  'sv-checkout': CustomEvent<CheckoutDetail>;
   /** Playback of a video on demand first started. */
   'sv-video-start': CustomEvent<VideoDetail>;
   /** A quartile (25, 50, 75 %) of a video on demand was reached. */

@@ -1,4 +1,5 @@
 /** The overlay's public types: its per-frame input and the details of the events it emits. */
+import type { ShowEventBase } from '../analytics/types.js';
 import type { CartSummary } from '../commerce/types.js';
 import type { Point } from '../timeline/interpolate.js';
 import type { Cue } from '../timeline/types.js';
@@ -22,18 +23,18 @@ export interface FrameSource {
 export type ProductClickSource = 'hotspot' | 'list' | 'card';
 
 /** `sv-product-click` detail. Cancelable: `preventDefault()` stops the default (open the card, follow the link). */
-export interface ProductClickDetail {
+export interface ProductClickDetail extends Partial<ShowEventBase> {
   productId: string;
   cueId: string | undefined;
   source: ProductClickSource;
 }
 /** `sv-card-open` / `sv-card-close` detail. */
-export interface CardDetail {
+export interface CardDetail extends Partial<ShowEventBase> {
   productId: string;
   cueId: string | undefined;
 }
 /** `sv-cart-add` detail: after a successful add. */
-export interface CartAddDetail {
+export interface CartAddDetail extends Partial<ShowEventBase> {
   productId: string;
   variantId: string | undefined;
   quantity: number;
@@ -41,13 +42,13 @@ export interface CartAddDetail {
   cart: CartSummary | undefined;
 }
 /** `sv-checkout` detail: the checkout URL the shopper follows, from the card of `productId`. */
-export interface CheckoutDetail {
+export interface CheckoutDetail extends Partial<ShowEventBase> {
   url: string;
   productId: string;
   cueId: string | undefined;
 }
 /** `sv-cart-error` detail. */
-export interface CartErrorDetail {
+export interface CartErrorDetail extends Partial<ShowEventBase> {
   productId: string;
   variantId: string | undefined;
   cueId: string | undefined;
