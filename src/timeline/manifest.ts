@@ -58,6 +58,9 @@ type Fields = Record<string, unknown>;
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
+/** `null` and `''` mean the same as leaving a field out (docs/show-manifest.md, Conventions). */
+const absent = (v: unknown): boolean => v === undefined || v === null || v === '';
+
 const isRecord = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A short, safe rendering of a bad value for a message. */
@@ -100,13 +103,20 @@ const fail = (issues: ManifestIssue[], path: string, message: string, severity: 
   return undefined;
 };
 
+/** Characters as JSON Schema's maxLength counts them: code points, not UTF-16 units. */
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
 const str =
   (max: number, pattern?: RegExp, expected?: string): Read<string> =>
   (v, p, is) =>
     typeof v !== 'string'
       ? fail(is, p, `expected a string, got ${quote(v)}`)
-      : v.length > max
-        ? fail(is, p, `expected at most ${max} characters, got ${v.length}`)
+      : v.length > max && codePoints(v) > max
+        ? fail(is, p, `expected at most ${max} characters, got ${codePoints(v)}`)
         : pattern && !pattern.test(v)
           ? fail(is, p, `expected ${expected}, got ${quote(v)}`)
           : v;
@@ -160,7 +170,7 @@ const obj =
     for (const key in spec) {
       const v = raw[key];
       const at = join(path, key);
-      if (v === undefined || v === null || v === '') {
+      if (absent(v)) {
         if (required.includes(key)) {
           fail(issues, at, 'required');
           ok = false;
@@ -267,7 +277,7 @@ export const readProduct =
     const p = productFields(raw, path, issues);
     if (!p) return;
     const rawVariants = (raw as Fields).variants;
-    if (rawVariants != null) {
+    if (!absent(rawVariants)) {
       const axes = p.options ?? [];
       const values = axes.map((o) => new Set(o.values));
       const variants = list(variant(axes, values), LIMITS.variants, { key: 'id' })(rawVariants, join(path, 'variants'), issues);
@@ -374,10 +384,10 @@ export function parseShow(input: unknown): ParsedShow {
     [],
     true,
   )(raw, '', issues)!;
-  const products = list(readProduct(head.currency), LIMITS.products, { key: 'id' })(raw.products ?? [], 'products', issues) ?? [];
+  const products = list(readProduct(head.currency), LIMITS.products, { key: 'id' })(absent(raw.products) ? [] : raw.products, 'products', issues) ?? [];
   const ids = new Set(products.map((p) => p.id));
   const declared = new Set(Array.isArray(raw.products) ? raw.products.slice(0, LIMITS.products).map((p) => (isRecord(p) ? String(p.id) : '')) : []);
-  const cues = list(readCue(ids, declared), LIMITS.cues, { key: 'id' })(raw.cues ?? [], 'cues', issues) ?? [];
+  const cues = list(readCue(ids, declared), LIMITS.cues, { key: 'id' })(absent(raw.cues) ? [] : raw.cues, 'cues', issues) ?? [];
   const more = unlisted.get(issues);
   if (more) issues.push({ path: '', message: `${more} more problem${more > 1 ? 's' : ''} not listed`, severity: 'warning' });
   return { show: { version: version as string, ...head, products, cues }, issues };
