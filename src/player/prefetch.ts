@@ -73,8 +73,10 @@ export class Prefetcher {
   }
 
   private prefetchMedia(url: string, text: string): void {
-    // Live playlists start near the live edge, which hls.js computes: prefetch only VOD.
-    if (!text.includes('#EXT-X-ENDLIST')) return;
+    // Live playlists start near the live edge, which hls.js computes from the playlist it gets:
+    // prefetch only VOD, and let hls.js fetch a live one afresh (handed one as old as hls.js's
+    // own download, it started that far behind the edge and stayed there).
+    if (!text.includes('#EXT-X-ENDLIST')) return void this.entries.delete(url);
     const segment = segmentAt(text, url, this.startTime);
     if (!segment) return;
     if (segment.init) void this.get(segment.init, true).catch(() => undefined);

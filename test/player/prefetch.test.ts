@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ShoppableVideoElement } from '../../src/elements/shoppable-video.component.js';
-import { pickVariant, segmentAt } from '../../src/player/prefetch.js';
+import { Prefetcher, pickVariant, segmentAt } from '../../src/player/prefetch.js';
 import { STREAMS, firstFrame } from '../helpers.js';
 
 const entries = (re: RegExp) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => re.test(e.name));
@@ -20,6 +20,19 @@ describe('start-up prefetch', () => {
       expect(entries(new RegExp(`fmp4/${file.replace('.', '\\.')}$`)), file).to.have.length(1);
     }
     expect(el.renditions[0]!.height).to.equal(144);
+  });
+
+  it('hands hls.js a VOD playlist it prefetched, never a live one (it would start behind the live edge)', async () => {
+    const blob = (text: string) => URL.createObjectURL(new Blob([text], { type: 'application/vnd.apple.mpegurl' }));
+    const media = (end: boolean) => blob(`#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:40\n#EXTINF:2,\n${blob('x')}\n${end ? '#EXT-X-ENDLIST\n' : ''}`);
+    for (const end of [true, false]) {
+      // A media playlist as the source: `ready` resolves once it has been read.
+      const url = media(end);
+      const p = new Prefetcher(url);
+      await p.ready;
+      expect(p.take(url) !== null, end ? 'a VOD playlist is handed over' : 'a live one is fetched afresh').to.equal(end);
+      p.dispose();
+    }
   });
 
   it('picks the first listed playable variant and maps it to hls.js’s bitrate order', () => {
