@@ -3,26 +3,10 @@
 // Latency = the stream time being produced now − the stream time on screen. Media time maps to
 // stream time by a constant offset, taken when a fresh playlist has just arrived (the smallest
 // gap between the simulator's edge and the video's seekable end). Needs `npm run build`.
-import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-import { findChromium, CHROMIUM_ARGS, browserHelp } from '../scripts/browser.mjs';
-import { listen, staticFiles } from '../demo/static.mjs';
-import { liveSim } from '../test/server/live-sim.mjs';
+import { openLiveBench } from './live-harness.mjs';
 
 const SECONDS = Number(process.env.SECONDS) || 20;
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error(browserHelp());
-  process.exit(1);
-}
-const handlers = [liveSim(), staticFiles([/^bench\/pages\//, /^dist\/cdn\//], 'bench/pages/live.html')];
-const server = createServer(async (req, res) => {
-  for (const h of handlers) if (await h(req, res)) return;
-  res.writeHead(404).end();
-});
-const port = await listen(server, 8420);
-const origin = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const { server, origin, browser } = await openLiveBench(8420);
 const api = (id, body) => fetch(`${origin}/__live/${id}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 

@@ -3,26 +3,12 @@
 // simulated hours of pins against after ten minutes (forced GC). Uses the local live simulator
 // (test/server/live-sim.mjs) and the built script-tag bundle. Needs `npm run build`.
 // MEMORY_ONLY=1 runs the memory figure alone.
-import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { findChromium, CHROMIUM_ARGS, browserHelp } from '../scripts/browser.mjs';
-import { listen, staticFiles } from '../demo/static.mjs';
-import { liveSim } from '../test/server/live-sim.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
+import { openLiveBench } from './live-harness.mjs';
 
 const PINS = Number(process.env.PINS) || 8;
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error(browserHelp());
-  process.exit(1);
-}
-const handlers = [liveSim(), staticFiles([/^bench\/pages\//, /^dist\/cdn\//], 'bench/pages/live.html')];
-const server = createServer(async (req, res) => {
-  for (const h of handlers) if (await h(req, res)) return;
-  res.writeHead(404).end();
-});
-const port = await listen(server, 8410);
-const origin = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const { server, origin, browser } = await openLiveBench(8410);
 const api = (id, path, body) => fetch(`${origin}/__live/${id}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 
 async function session(id, withPins) {
@@ -57,7 +43,7 @@ async function session(id, withPins) {
  * forced GC (Chromium's --expose-gc, precise memory info) at ten minutes and every hour.
  */
 async function memory() {
-  const gcBrowser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const gcBrowser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
   await api('bench-memory', '', { window: 10, startAt: 40 });
   const tab = await (await gcBrowser.newContext({ viewport: { width: 800, height: 600 } })).newPage();
   await tab.goto(`${origin}/bench/pages/live.html?src=/live/bench-memory/index.m3u8`);
