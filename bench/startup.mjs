@@ -138,13 +138,14 @@ async function once(page, link) {
   const r = await tab.evaluate((show) => {
     const m = window.__bench;
     const until = show ? Math.max(m.card, m.ttff) : m.ttff;
-    const resources = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, end: e.responseEnd }));
+    const resources = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, end: e.responseEnd, script: e.initiatorType === 'script' || e.initiatorType === 'link' }));
     return {
       ttff: m.ttff,
       card: show ? m.card - m.ttff : NaN,
       longest: Math.max(0, ...m.tasks.filter(([t]) => t < until).map(([, d]) => d)),
       cls: m.shifts.filter(([t]) => t <= until).reduce((s, [, v]) => s + v, 0),
-      scripts: resources.filter((e) => /\.m?js$/.test(e.path) && e.end <= m.ttff).map((e) => e.path),
+      // Scripts only: a store's `/products/{handle}.js` (Shopify's product JSON, fetched) is data.
+      scripts: resources.filter((e) => e.script && /\.m?js$/.test(e.path) && e.end <= m.ttff).map((e) => e.path),
       resources,
     };
   }, show);
