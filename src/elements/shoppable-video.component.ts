@@ -27,6 +27,8 @@ const booleanDefaultTrue = {
   toAttribute: (v: boolean) => (v ? '' : 'false'),
 };
 
+const BINDING_KEYS = Object.keys({ ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES }) as Array<keyof ShoppableVideoElement>; // read by the show binding
+
 /**
  * An HLS (or MP4) player that stays small until playback is needed: hls.js is imported only
  * on the Media Source path, and only when the player nears the viewport (or on `play()` with
@@ -289,7 +291,7 @@ export class ShoppableVideoElement extends ShoppableElement implements CheckoutS
     if (changed.has('loop')) video.loop = this.loop;
     if (changed.has('src') || changed.has('preload') || changed.has('autoplay')) this.playback.load();
     if (changed.has('show')) this.showLoader.showChanged(); // also a show set after connecting, before the first update (React, Vue…)
-    if (Object.keys({ ...CHECKOUT_PROPERTIES, ...ANALYTICS_PROPERTIES }).some((p) => changed.has(p as keyof ShoppableVideoElement))) this.showLoader.binding?.configure();
+    if (BINDING_KEYS.some((p) => changed.has(p))) this.showLoader.binding?.configure();
     this.showLoader.binding?.checkout.setNear(this.playback.near || this.playing); // the store is asked only for players near the viewport
   }
 

@@ -207,8 +207,7 @@ export class PlaybackController implements ReactiveController {
   /** Starts playback, loading first if needed. Never rejects: failures arrive as `sv-error`. */
   async play(): Promise<void> {
     this.playRequested = true;
-    // Exclusive playback, at the request: the last play() wins whatever order the media events arrive in.
-    if (!this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
+    this.pauseOthers(); // exclusive playback at the request: the last play() wins whatever order the media events arrive in
     this.load();
     const video = this.video;
     if (!video || !this.loadedSrc) return;
@@ -257,6 +256,11 @@ export class PlaybackController implements ReactiveController {
   }
 
   // ---- loading ----
+
+  /** Pauses every other playing player, unless this one or that one plays `concurrent`. */
+  private pauseOthers(): void {
+    if (!this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
+  }
 
   /** Loads the source when it is wanted: requested, or near the viewport and preloading. */
   load(force = false): void {
@@ -354,7 +358,7 @@ export class PlaybackController implements ReactiveController {
       case 'play':
         this.started = true;
         // A play not asked through play() (media keys) too, unless withdrawn (paused) before this event.
-        if (!video.paused && !this.host.concurrent) for (const p of playing) if (p !== this && !p.host.concurrent) p.pause();
+        if (!video.paused) this.pauseOthers();
         break;
       case 'playing':
         this.playing = true;
